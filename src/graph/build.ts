@@ -1,0 +1,31 @@
+import Graph from 'graphology';
+import type { Entity, GraphJson, Relation } from '../types.js';
+
+export type EntityAttributes = Entity;
+export type RelationAttributes = Relation;
+export type KnowledgeGraph = Graph.MultiDirectedGraph<EntityAttributes, RelationAttributes, { documents: GraphJson['documents'] }>;
+
+/** Edge key: one edge per (type, source, target), so merged evidence lands on one edge. */
+export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
+  return `${relation.source}|${relation.type}|${relation.target}`;
+}
+
+/** The in-memory graph of an extraction: node key = entity id, edge key = `relationKey`. */
+export function buildGraph(json: GraphJson): KnowledgeGraph {
+  const graph: KnowledgeGraph = new Graph.MultiDirectedGraph();
+  graph.setAttribute('documents', json.documents);
+  for (const entity of json.entities) graph.addNode(entity.id, entity);
+  for (const relation of json.relations) {
+    graph.addDirectedEdgeWithKey(relationKey(relation), relation.source, relation.target, relation);
+  }
+  return graph;
+}
+
+/** Back from the graph to the JSON contract (nodes and edges in insertion order). */
+export function graphToJson(graph: KnowledgeGraph): GraphJson {
+  return {
+    documents: graph.getAttribute('documents') ?? [],
+    entities: graph.mapNodes((_key, attributes) => attributes),
+    relations: graph.mapEdges((_key, attributes) => attributes),
+  };
+}

@@ -1,0 +1,7 @@
+export * from './types.js';
+export { UserError } from './errors.js';
+export { extract, type ExtractOptions, type ExtractResult } from './extract.js';
+export { extractDocument } from './pipeline/index.js';
+export { mergeExtractions } from './pipeline/merge.js';
+export { buildGraph, graphToJson, relationKey, type KnowledgeGraph } from './graph/build.js';
+export { readDocuments, type ReadOptions } from './ingest/index.js';

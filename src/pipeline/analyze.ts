@@ -1,0 +1,74 @@
+import nlp from 'compromise';
+import type { Sentence } from '../types.js';
+
+/** A word with its compromise tags and its offsets in the document text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Punctuation and spaces before and after the word, as compromise split them. */
+  pre: string;
+  post: string;
+  tags: ReadonlySet<string>;
+  sentence: number;
+  /** Index within the sentence. */
+  index: number;
+}
+
+/** The shared document record the NLP stages read: sentences and their tokens. */
+export interface AnalyzedText {
+  text: string;
+  sentences: Sentence[];
+  /** tokens[i] are the tokens of sentences[i]. */
+  tokens: Token[][];
+}
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+interface CompromiseSentence {
+  terms: CompromiseTerm[];
+}
+
+/** Sentences and tagged tokens, from one compromise pass over the cleaned text. */
+export function analyze(text: string): AnalyzedText {
+  const parsed = nlp(text).json({ offset: true }) as CompromiseSentence[];
+  const sentences: Sentence[] = [];
+  const tokens: Token[][] = [];
+  for (const { terms } of parsed) {
+    const words = terms.filter((term) => term.text.length > 0);
+    if (words.length === 0) continue;
+    const index = sentences.length;
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const start = first.offset.start - leadingPunctuation(first.pre);
+    const end = last.offset.start + last.offset.length + trailingPunctuation(last.post);
+    sentences.push({ index, start, end, text: text.slice(start, end) });
+    tokens.push(
+      words.map((term, i) => ({
+        text: term.text,
+        start: term.offset.start,
+        end: term.offset.start + term.offset.length,
+        pre: term.pre,
+        post: term.post,
+        tags: new Set(term.tags),
+        sentence: index,
+        index: i,
+      })),
+    );
+  }
+  return { text, sentences, tokens };
+}
+
+/** Opening quotes and brackets touching the first word belong to the sentence; spaces do not. */
+function leadingPunctuation(pre: string): number {
+  return /\S*$/.exec(pre)![0].length;
+}
+
+function trailingPunctuation(post: string): number {
+  return /^\S*/.exec(post)![0].length;
+}

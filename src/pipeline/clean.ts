@@ -1,0 +1,35 @@
+/**
+ * Page furniture that is not part of the article: navigation, bylines, disclaimers. Each pattern
+ * matches one whole line.
+ */
+export const FURNITURE_LINES: readonly RegExp[] = [
+  /^\s*skip to (main )?content\b.*$/i,
+  /^\s*back to (the )?top\s*$/i,
+  /^\s*see related sites\b.*$/i,
+  /^\s*note: pages will open in a new browser window\s*$/i,
+  /^\s*external sites are not endorsed by\b.*$/i,
+  /^\s*(advertisement|story highlights|click here\b.*|share this\b.*|print this\b.*|e-?mail this\b.*)\s*$/i,
+  /^\s*(all rights reserved|copyright\b.*|©.*)$/i,
+  /^\s*by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}(,? [A-Z][A-Za-z ]+ (correspondent|writer|reporter|editor))?\s*$/,
+];
+
+/**
+ * Blank out furniture lines and markup with spaces of the same length, so every offset into the
+ * cleaned text is also an offset into the original text (evidence must point into the original).
+ */
+export function clean(text: string): string {
+  let cleaned = text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, blank)
+    .replace(/<[^>]*>/g, blank)
+    .replace(/&(nbsp|amp|quot|apos|lt|gt|#\d+);/g, blank)
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+  cleaned = cleaned
+    .split('\n')
+    .map((line) => (FURNITURE_LINES.some((pattern) => pattern.test(line)) ? blank(line) : line))
+    .join('\n');
+  return cleaned;
+}
+
+function blank(match: string): string {
+  return match.replace(/[^\n]/g, ' ');
+}
