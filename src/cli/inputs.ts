@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import { extract } from '../extract.js';
+import { readDocuments } from '../ingest/index.js';
+import type { GraphJson } from '../types.js';
+
+export interface GraphSourceOptions {
+  /** A saved extraction (`kg extract -o FILE.json`) instead of inputs. */
+  graph?: string;
+}
+
+/** The flags every command that takes `inputs… | --graph FILE.json` shares. */
+export function addGraphSourceOptions(command: Command): Command {
+  return command
+    .argument('[inputs...]', 'files, directories (.txt, .html, .jsonl) or - for stdin')
+    .option('--graph <file>', 'a saved extraction (kg extract -o FILE.json) instead of inputs');
+}
+
+/** Extract the inputs, or read a saved extraction: exactly one of the two. */
+export async function loadGraphJson(inputs: string[], options: GraphSourceOptions): Promise<GraphJson> {
+  if (options.graph && inputs.length > 0) throw new UserError('give either inputs or --graph FILE.json, not both');
+  if (options.graph) return readGraphFile(options.graph);
+  if (inputs.length === 0) throw new UserError('no inputs: give files, directories, - for stdin, or --graph FILE.json');
+  return (await extract(readDocuments(inputs))).json;
+}
+
+export async function readGraphFile(path: string): Promise<GraphJson> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`${path}: cannot read the file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const graph = json as Partial<GraphJson>;
+  if (!Array.isArray(graph.documents) || !Array.isArray(graph.entities) || !Array.isArray(graph.relations)) {
+    throw new UserError(`${path}: not a kg extraction (expected "documents", "entities" and "relations" arrays)`);
+  }
+  return graph as GraphJson;
+}
