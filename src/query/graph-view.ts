@@ -1,0 +1,77 @@
+/**
+ * The graph as Cypher sees it: entity nodes, relation edges, plus virtual Document nodes and
+ * MENTIONED_IN edges, with adjacency lists and label / `id` indexes so matches start small.
+ */
+import type { KnowledgeGraph } from '../graph/build.js';
+import {
+  DOCUMENT_LABEL,
+  MENTIONED_IN,
+  documentProperties,
+  entityLabels,
+  entityProperties,
+  mentionCounts,
+  relationProperties,
+} from './neo4j-model.js';
+import { NodeValue, RelationshipValue } from './values.js';
+
+export interface GraphView {
+  nodes: NodeValue[];
+  relationships: RelationshipValue[];
+  byLabel: Map<string, NodeValue[]>;
+  /** By the `id` property, per label (ids are unique per label, as the Neo4j constraints say). */
+  byId: Map<string, NodeValue[]>;
+  byType: Map<string, RelationshipValue[]>;
+}
+
+const views = new WeakMap<KnowledgeGraph, { version: number; view: GraphView }>();
+
+/** The view of a graph, built once and reused while the graph keeps its size. */
+export function graphView(graph: KnowledgeGraph): GraphView {
+  const version = graph.order * 1_000_003 + graph.size;
+  const cached = views.get(graph);
+  if (cached && cached.version === version) return cached.view;
+  const view = buildView(graph);
+  views.set(graph, { version, view });
+  return view;
+}
+
+function buildView(graph: KnowledgeGraph): GraphView {
+  const view: GraphView = { nodes: [], relationships: [], byLabel: new Map(), byId: new Map(), byType: new Map() };
+  const addNode = (node: NodeValue): NodeValue => {
+    view.nodes.push(node);
+    for (const label of node.labels) push(view.byLabel, label, node);
+    push(view.byId, String(node.properties.id), node);
+    return node;
+  };
+  const addRelationship = (relationship: RelationshipValue): void => {
+    view.relationships.push(relationship);
+    relationship.start.outgoing.push(relationship);
+    relationship.end.incoming.push(relationship);
+    push(view.byType, relationship.type, relationship);
+  };
+
+  const entities = new Map<string, NodeValue>();
+  graph.forEachNode((key, entity) => {
+    entities.set(key, addNode(new NodeValue(`entity:${key}`, entityLabels(entity), entityProperties(entity))));
+  });
+  const documents = new Map<string, NodeValue>();
+  for (const document of graph.getAttribute('documents') ?? []) {
+    documents.set(document.id, addNode(new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document))));
+  }
+  graph.forEachEdge((key, relation, source, target) => {
+    addRelationship(new RelationshipValue(key, relation.type, entities.get(source)!, entities.get(target)!, relationProperties(relation)));
+  });
+  graph.forEachNode((key, entity) => {
+    for (const [documentId, count] of mentionCounts(entity)) {
+      const document = documents.get(documentId);
+      if (document) addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));
+    }
+  });
+  return view;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,88 @@
+/**
+ * Cypher values inside the engine, and their plain-JSON form: the one shape both backends print,
+ * so an in-memory row and a Neo4j row can be compared as they are.
+ */
+
+export type PropertyValue = null | boolean | number | string | PropertyValue[];
+export type Properties = Record<string, PropertyValue>;
+
+export class NodeValue {
+  readonly outgoing: RelationshipValue[] = [];
+  readonly incoming: RelationshipValue[] = [];
+  constructor(
+    /** Unique within one graph view. */
+    readonly key: string,
+    readonly labels: readonly string[],
+    readonly properties: Properties,
+  ) {}
+}
+
+export class RelationshipValue {
+  constructor(
+    readonly key: string,
+    readonly type: string,
+    readonly start: NodeValue,
+    readonly end: NodeValue,
+    readonly properties: Properties,
+  ) {}
+}
+
+export class PathValue {
+  /** nodes[i] -relationships[i]- nodes[i+1]. */
+  constructor(
+    readonly nodes: readonly NodeValue[],
+    readonly relationships: readonly RelationshipValue[],
+  ) {}
+}
+
+export type Value = PropertyValue | NodeValue | RelationshipValue | PathValue | Value[] | { [key: string]: Value };
+
+export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+
+/** A node as both backends print it. Nodes are known by their `id` property, never by an internal id. */
+export interface PlainNode {
+  labels: string[];
+  properties: Record<string, PlainValue>;
+}
+
+export interface PlainRelationship {
+  type: string;
+  /** `id` properties of the start and end nodes. */
+  start: PlainValue;
+  end: PlainValue;
+  properties: Record<string, PlainValue>;
+}
+
+export function isMap(value: Value): value is { [key: string]: Value } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof NodeValue) && !(value instanceof RelationshipValue) && !(value instanceof PathValue);
+}
+
+export function plainNode(labels: readonly string[], properties: Record<string, PlainValue>): PlainNode {
+  return { labels: [...labels].sort(), properties: sortKeys(properties) };
+}
+
+export function plainRelationship(type: string, start: PlainValue, end: PlainValue, properties: Record<string, PlainValue>): PlainRelationship {
+  return { type, start, end, properties: sortKeys(properties) };
+}
+
+export function plainPath(nodes: PlainNode[], relationships: PlainRelationship[]): { nodes: PlainNode[]; relationships: PlainRelationship[] } {
+  return { nodes, relationships };
+}
+
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function toPlain(value: Value): PlainValue {
+  if (value instanceof NodeValue) return plainNode(value.labels, value.properties) as unknown as PlainValue;
+  if (value instanceof RelationshipValue) return plainRelationship(value.type, value.start.properties.id ?? null, value.end.properties.id ?? null, value.properties) as unknown as PlainValue;
+  if (value instanceof PathValue) {
+    return plainPath(
+      value.nodes.map((node) => toPlain(node) as unknown as PlainNode),
+      value.relationships.map((relationship) => toPlain(relationship) as unknown as PlainRelationship),
+    ) as unknown as PlainValue;
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
+  return value;
+}
