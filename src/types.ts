@@ -35,8 +35,22 @@ export interface Mention {
   sentence: number;
   /** Canonical name when a gazetteer knows it ("U.S." → "United States"). */
   canonical?: string;
-  /** A title read in front of a person ("President"), and the country or organization it names. */
-  title?: string;
+  /** A title read in front of a person ("Russian President Putin"). */
+  title?: MentionTitle;
+  /**
+   * A role phrase standing for people named elsewhere, not a name: "the Russian leader" (of:
+   * "Russia"), "the two leaders" (count: 2). Used by resolution and relations, never a node alias.
+   */
+  role?: { of?: string; count?: number };
+}
+
+export interface MentionTitle {
+  /** "President", "Secretary of State". */
+  name: string;
+  /** What holding the title says about the person and `of`. */
+  relation: 'LEADER_OF' | 'WORKS_FOR' | null;
+  /** The country or organization the title belongs to, as an index into the mention list. */
+  of?: number;
 }
 
 /** Where a name occurs: the public `mentions[]` item of the JSON contract. */

