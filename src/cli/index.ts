@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { register as registerExtract } from './extract.js';
+import { register as registerQuery } from './query.js';
 
 const program = new Command('kg')
   .description('Turn news articles into a knowledge graph of who did what with whom.')
@@ -9,6 +10,7 @@ const program = new Command('kg')
   .exitOverride();
 
 registerExtract(program);
+registerQuery(program);
 
 try {
   await program.parseAsync(process.argv);

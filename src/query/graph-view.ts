@@ -63,8 +63,13 @@ function buildView(graph: KnowledgeGraph): GraphView {
   });
   graph.forEachNode((key, entity) => {
     for (const [documentId, count] of mentionCounts(entity)) {
-      const document = documents.get(documentId);
-      if (document) addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));
+      // A document named only by mentions still gets a node, as the Neo4j loader makes one.
+      let document = documents.get(documentId);
+      if (!document) {
+        document = addNode(new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId })));
+        documents.set(documentId, document);
+      }
+      addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));
     }
   });
   return view;
