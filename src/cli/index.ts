@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { register as registerExtract } from './extract.js';
+import { register as registerLoad } from './load.js';
 import { register as registerQuery } from './query.js';
 
 const program = new Command('kg')
@@ -10,6 +11,7 @@ const program = new Command('kg')
   .exitOverride();
 
 registerExtract(program);
+registerLoad(program);
 registerQuery(program);
 
 try {

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Start and stop the repo's local Neo4j (tools/neo4j-local: Neo4j Community embedded, Bolt only).
+//   node scripts/neo4j-local.mjs start   (npm run neo4j:start)  build if needed, start, wait for Bolt
+//   node scripts/neo4j-local.mjs stop    (npm run neo4j:stop)   stop the server the pid file names
+// Environment: NEO4J_PORT (7687), NEO4J_PASSWORD (unset: authentication disabled).
+// Data, log and pid file live in .neo4j/ (ignored by git). The test setup imports these functions.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const LAUNCHER = join(ROOT, 'tools', 'neo4j-local');
+const JAR = join(LAUNCHER, 'target', 'neo4j-local.jar');
+const STATE = join(ROOT, '.neo4j');
+
+export class Neo4jLocalError extends Error {}
+
+function has(command, args = ['-version']) {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Java and Maven are both there: the launcher can be built and run. */
+export function canRunLocalNeo4j() {
+  return has('java') && (existsSync(JAR) || has('mvn', ['-v']));
+}
+
+/** Build the launcher with Maven unless the jar is newer than its sources. */
+export function buildLauncher({ quiet = false } = {}) {
+  if (!has('java')) {
+    throw new Neo4jLocalError('Java not found: install Java 17 (apt-get install openjdk-17-jdk-headless), or run Neo4j with `docker compose up -d`.');
+  }
+  const sources = [join(LAUNCHER, 'pom.xml'), join(LAUNCHER, 'src/main/java/kg/neo4jlocal/Neo4jLocal.java')];
+  if (existsSync(JAR) && sources.every((file) => statSync(file).mtimeMs <= statSync(JAR).mtimeMs)) return JAR;
+  if (!has('mvn', ['-v'])) {
+    throw new Neo4jLocalError('Maven not found: install it (apt-get install maven) to build tools/neo4j-local, or run Neo4j with `docker compose up -d`.');
+  }
+  if (!quiet) process.stderr.write('building tools/neo4j-local (the first build downloads Neo4j from Maven Central)…\n');
+  const build = spawnSync('mvn', ['-q', '-B', 'package'], { cwd: LAUNCHER, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (build.status !== 0) {
+    throw new Neo4jLocalError(`mvn package failed in tools/neo4j-local${quiet ? `:\n${build.stdout}${build.stderr}` : ''}`);
+  }
+  return JAR;
+}
+
+function portAnswers(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readPid(pidFile) {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Start the server in the background and resolve once Bolt answers.
+ * Returns { pid, uri, alreadyRunning }.
+ */
+export async function startLocalNeo4j({
+  port = Number(process.env.NEO4J_PORT || 7687),
+  dir = STATE,
+  password = process.env.NEO4J_PASSWORD ?? '',
+  timeoutMs = 180_000,
+} = {}) {
+  const pidFile = join(dir, 'neo4j.pid');
+  const logFile = join(dir, 'neo4j.log');
+  const uri = `bolt://127.0.0.1:${port}`;
+  const running = readPid(pidFile);
+  if (running && (await portAnswers(port))) return { pid: running, uri, alreadyRunning: true };
+  if (await portAnswers(port)) {
+    throw new Neo4jLocalError(`port ${port} is taken by another program: stop it or set NEO4J_PORT to a free port.`);
+  }
+  const jar = buildLauncher();
+  mkdirSync(dir, { recursive: true });
+  const log = openSync(logFile, 'w');
+  const child = spawn('java', ['-Xms256m', '-Xmx2g', '-jar', jar], {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NEO4J_PORT: String(port), NEO4J_DATA_DIR: join(dir, 'data'), NEO4J_PASSWORD: password },
+  });
+  closeSync(log);
+  child.unref();
+  writeFileSync(pidFile, `${child.pid}\n`);
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (readFileSync(logFile, 'utf8').includes('Bolt ready on')) return { pid: child.pid, uri, alreadyRunning: false };
+    if (!alive(child.pid)) {
+      rmSync(pidFile, { force: true });
+      const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+      throw new Neo4jLocalError(`Neo4j stopped while starting (log: ${logFile}):\n${tail}`);
+    }
+    await sleep(250);
+  }
+  await stopLocalNeo4j({ dir });
+  throw new Neo4jLocalError(`Neo4j did not open Bolt on ${uri} within ${timeoutMs / 1000} s (log: ${logFile})`);
+}
+
+/** Stop the server named by the pid file (SIGTERM: a clean shutdown), waiting until it is gone. */
+export async function stopLocalNeo4j({ dir = STATE, timeoutMs = 60_000 } = {}) {
+  const pidFile = join(dir, 'neo4j.pid');
+  const pid = readPid(pidFile);
+  rmSync(pidFile, { force: true });
+  if (!pid) return false;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(200);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  return true;
+}
+
+async function main(command) {
+  if (command === 'start') {
+    const { pid, uri, alreadyRunning } = await startLocalNeo4j();
+    const auth = process.env.NEO4J_PASSWORD ? 'user neo4j, password from NEO4J_PASSWORD' : 'authentication disabled';
+    console.log(`${alreadyRunning ? 'Neo4j already running' : 'Neo4j ready'} on ${uri} (pid ${pid}, ${auth}); stop it with \`npm run neo4j:stop\``);
+  } else if (command === 'stop') {
+    console.log((await stopLocalNeo4j()) ? 'Neo4j stopped' : 'Neo4j was not running (no live pid in .neo4j/neo4j.pid)');
+  } else {
+    throw new Neo4jLocalError('usage: node scripts/neo4j-local.mjs start|stop');
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv[2]).catch((error) => {
+    process.stderr.write(`neo4j: ${error instanceof Neo4jLocalError ? error.message : error.stack}\n`);
+    process.exit(1);
+  });
+}
