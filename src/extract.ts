@@ -1,11 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { buildGraph, type KnowledgeGraph } from './graph/build.js';
-import { extractDocument } from './pipeline/index.js';
+import { extractEach, type DocumentExtractionError } from './parallel/index.js';
 import { mergeExtractions } from './pipeline/merge.js';
-import type { DocumentExtraction, GraphJson, SourceDocument } from './types.js';
+import type { DocumentExtraction, DocumentInfo, GraphJson, SourceDocument } from './types.js';
 
 export interface ExtractOptions {
-  /** Called after each document, with the running count. */
-  onProgress?: (done: number, document: SourceDocument) => void;
+  /** Worker threads; default one per core, 1 = run in this thread. The result is the same for any number. */
+  workers?: number;
+  /** Called after each document (in input order), with the running count. */
+  onProgress?: (done: number, document: DocumentInfo) => void;
+  /** When given, a document the pipeline fails on is reported here and left out, instead of ending the run. */
+  onSkip?: (error: DocumentExtractionError) => void;
 }
 
 export interface ExtractResult {
@@ -19,10 +24,43 @@ export async function extract(
   options: ExtractOptions = {},
 ): Promise<ExtractResult> {
   const extractions: DocumentExtraction[] = [];
-  for await (const document of documents) {
-    extractions.push(extractDocument(document));
-    options.onProgress?.(extractions.length, document);
+  const workers = options.workers ?? availableParallelism();
+  for await (const extraction of extractEach(documents, { workers, onSkip: options.onSkip })) {
+    extractions.push(extraction);
+    options.onProgress?.(extractions.length, extraction.document);
   }
   const json = mergeExtractions(extractions);
   return { json, graph: buildGraph(json) };
+}
+
+/**
+ * The merged graph seen one document at a time (`kg extract --format jsonl`): per document, the
+ * entities it mentions with only its own mentions, and the relations it gives evidence for with
+ * only its own evidence. Ids, names, aliases and properties are the merged, cross-document ones.
+ */
+export function* perDocument(json: GraphJson): Generator<DocumentExtraction> {
+  const views = new Map<string, DocumentExtraction>(
+    json.documents.map((document) => [document.id, { document, entities: [], relations: [] }]),
+  );
+  for (const entity of json.entities) {
+    for (const [document, mentions] of groupByDocument(entity.mentions)) {
+      views.get(document)?.entities.push({ ...entity, mentions });
+    }
+  }
+  for (const relation of json.relations) {
+    for (const [document, evidence] of groupByDocument(relation.evidence)) {
+      views.get(document)?.relations.push({ ...relation, evidence });
+    }
+  }
+  yield* views.values();
+}
+
+function groupByDocument<T extends { document: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.document);
+    if (group) group.push(item);
+    else groups.set(item.document, [item]);
+  }
+  return groups;
 }

@@ -1,18 +1,36 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerLoad } from './load.js';
 import { register as registerQuery } from './query.js';
 
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command('kg')
   .description('Turn news articles into a knowledge graph of who did what with whom.')
+  .version(version)
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ kg extract data/sample/cnn-2001-putin-bush-abm.txt       # the graph of one article, as JSON
+  $ kg extract corpus.jsonl --workers 2 -o graph.json         # a corpus, two threads, to a file
+  $ kg help extract                                           # every flag of a command, with examples`,
+  );
 
 registerExtract(program);
 registerLoad(program);
 registerQuery(program);
+
+// A closed pipe (`kg extract … | head`) ends the run quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 try {
   await program.parseAsync(process.argv);
@@ -22,5 +40,9 @@ try {
     process.stderr.write(`kg: ${error.message}\n`);
     process.exit(error.exitCode);
   }
-  throw error;
+  // A bug, not bad input: one line for the user, the stack trace on request.
+  process.stderr.write(`kg: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.KG_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+  else process.stderr.write('kg: set KG_DEBUG=1 to see the stack trace, and please report it\n');
+  process.exit(70);
 }

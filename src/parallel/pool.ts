@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../errors.js';
+import type { DocumentExtraction, SourceDocument } from '../types.js';
+import { DocumentExtractionError } from './errors.js';
+import type { ResultMessage, TaskMessage } from './messages.js';
+
+interface Task {
+  id: number;
+  document: SourceDocument;
+  resolve: (extraction: DocumentExtraction) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Up to `size` worker threads, each extracting one document at a time; threads start when there is
+ * work for them. `close()` terminates them all and must be called on every path.
+ */
+export class ExtractionPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Task>();
+  private readonly queue: Task[] = [];
+  private nextTask = 0;
+  private failure: UserError | undefined;
+  private closing = false;
+
+  constructor(private readonly size: number) {}
+
+  run(document: SourceDocument): Promise<DocumentExtraction> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ id: this.nextTask++, document, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      const task = this.queue.shift()!;
+      this.running.set(worker, task);
+      worker.postMessage({ task: task.id, document: task.document } satisfies TaskMessage);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = startWorker();
+    this.workers.push(worker);
+    worker.on('message', (message: ResultMessage) => {
+      const task = this.running.get(worker)!;
+      this.running.delete(worker);
+      this.idle.push(worker);
+      if ('error' in message) task.reject(new DocumentExtractionError(task.document, message.error));
+      else task.resolve(message.extraction);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.fail(worker, error.message));
+    worker.on('exit', (code) => {
+      if (!this.closing) this.fail(worker, `the worker thread exited (code ${code})`);
+    });
+    return worker;
+  }
+
+  /**
+   * A dead thread takes its document with it, and the pool takes no more work: what kills one
+   * thread (a missing worker script, memory) would kill the next.
+   */
+  private fail(worker: Worker, reason: string): void {
+    const task = this.running.get(worker);
+    this.running.delete(worker);
+    this.failure ??= new UserError(`a worker thread failed: ${reason}`);
+    task?.reject(new DocumentExtractionError(task.document, reason));
+    for (const queued of this.queue.splice(0)) queued.reject(this.failure);
+  }
+}
+
+/**
+ * The compiled worker sits beside this file in dist/. Running from the TypeScript sources (vitest,
+ * tsx), the thread loads `worker.ts` through tsx's loader instead, so tests exercise the sources.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const script = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${script}); });`, { eval: true });
+}
