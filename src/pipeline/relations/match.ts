@@ -1,0 +1,194 @@
+import type { EntityType } from '../../types.js';
+import type { Token } from '../analyze.js';
+
+/**
+ * A tiny match-pattern language over a sentence in which every name is one slot, in the spirit of
+ * compromise's match syntax:
+ *
+ *   {source+:Person|Country} (met|meets) with? {target:Person} *6 (in|at) {place:Place}
+ *
+ * - `{role:Types}` one entity of those types, bound to `role`; `{role+:Types}` a list of them
+ *   ("Bush and Putin", "the two leaders"); `{date}` a date expression.
+ * - `word`, `(a|b|c)` literal lower-case words; `,` `(` `)` `'s` punctuation; a trailing `?` makes
+ *   any element optional.
+ * - `*N` skips up to N items (words or names); `@title` is a title from the titles gazetteer.
+ */
+
+export type Item =
+  | { kind: 'word'; text: string }
+  | { kind: 'punct'; text: string }
+  | { kind: 'entity'; type: EntityType; referents: number[]; text: string }
+  | { kind: 'date'; text: string };
+
+type Element =
+  | { kind: 'words'; words: ReadonlySet<string>; optional: boolean }
+  | { kind: 'entity'; role: string; types: ReadonlySet<EntityType>; list: boolean; optional: boolean }
+  | { kind: 'date'; optional: boolean }
+  | { kind: 'skip'; max: number }
+  | { kind: 'title'; optional: boolean };
+
+export interface CompiledPattern {
+  source: string;
+  elements: Element[];
+}
+
+export interface Match {
+  /** role → entity indices; `date` and `title` → text. */
+  entities: Map<string, number[]>;
+  texts: Map<string, string>;
+  /** The items matched: [start, end). */
+  start: number;
+  end: number;
+}
+
+const PUNCTUATION = new Set([',', '(', ')', ';', ':', "'s", '"']);
+
+export function compilePattern(source: string): CompiledPattern {
+  const elements = source
+    .trim()
+    .split(/\s+/)
+    .map((part): Element => {
+      const optional = part.endsWith('?') && part.length > 1;
+      const body = optional ? part.slice(0, -1) : part;
+      const skip = /^\*(\d+)$/.exec(body);
+      if (skip) return { kind: 'skip', max: Number(skip[1]) };
+      if (body === '{date}') return { kind: 'date', optional };
+      if (body === '@title') return { kind: 'title', optional };
+      const entity = /^\{(\w+)(\+?):([\w|]+)\}$/.exec(body);
+      if (entity) {
+        const types = new Set(entity[3]!.split('|') as EntityType[]);
+        return { kind: 'entity', role: entity[1]!, list: entity[2] === '+', types, optional };
+      }
+      const words = /^\((.+)\)$/.exec(body)?.[1]?.split('|') ?? [body];
+      if (words.some((w) => !/^[a-z'-]+$/.test(w) && !PUNCTUATION.has(w))) throw new Error(`bad element "${part}" in pattern: ${source}`);
+      return { kind: 'words', words: new Set(words), optional };
+    });
+  return { source, elements };
+}
+
+/** Every match of the pattern in the sentence's items, leftmost-first. */
+export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleMatcher): Match[] {
+  const found: Match[] = [];
+  for (let start = 0; start < items.length; start++) {
+    const match = matchFrom(pattern.elements, 0, items, start, { entities: new Map(), texts: new Map(), start, end: start }, titles);
+    if (match) found.push(match);
+  }
+  return found;
+}
+
+/** Length in items of the title starting at `start`, and its text, if any. */
+export type TitleMatcher = (items: Item[], start: number) => { length: number; title: string } | undefined;
+
+function matchFrom(elements: Element[], e: number, items: Item[], i: number, bound: Match, titles: TitleMatcher): Match | undefined {
+  if (e === elements.length) return { ...bound, end: i };
+  const element = elements[e]!;
+  const next = (at: number, update?: (m: Match) => void): Match | undefined => {
+    const copy: Match = { ...bound, entities: new Map(bound.entities), texts: new Map(bound.texts) };
+    update?.(copy);
+    return matchFrom(elements, e + 1, items, at, copy, titles);
+  };
+  const skipOptional = (): Match | undefined => ('optional' in element && element.optional ? next(i) : undefined);
+  const item = items[i];
+  switch (element.kind) {
+    case 'skip': {
+      for (let n = 0; n <= element.max && i + n <= items.length; n++) {
+        const match = next(i + n);
+        if (match) return match;
+      }
+      return undefined;
+    }
+    case 'words':
+      if (item && (item.kind === 'word' || item.kind === 'punct') && element.words.has(item.text)) return next(i + 1) ?? skipOptional();
+      return skipOptional();
+    case 'date':
+      if (item?.kind === 'date') return next(i + 1, (m) => m.texts.set('date', item.text)) ?? skipOptional();
+      return skipOptional();
+    case 'title': {
+      const title = titles(items, i);
+      if (title) return next(i + title.length, (m) => m.texts.set('title', title.title)) ?? skipOptional();
+      return skipOptional();
+    }
+    case 'entity': {
+      const list = element.list ? entityList(items, i, element.types) : single(items, i, element.types);
+      if (list) {
+        const match = next(list.end, (m) => m.entities.set(element.role, list.referents));
+        if (match) return match;
+      }
+      return skipOptional();
+    }
+  }
+}
+
+function single(items: Item[], i: number, types: ReadonlySet<EntityType>): { end: number; referents: number[] } | undefined {
+  const item = items[i];
+  if (item?.kind !== 'entity' || !types.has(item.type)) return undefined;
+  return { end: i + 1, referents: item.referents };
+}
+
+/** "A", "A and B", "A, B and the C": the longest list of entities of the types. */
+function entityList(items: Item[], i: number, types: ReadonlySet<EntityType>): { end: number; referents: number[] } | undefined {
+  const first = single(items, i, types);
+  if (!first) return undefined;
+  const referents = [...first.referents];
+  let end = first.end;
+  for (;;) {
+    let k = end;
+    const separator = items[k];
+    if (!separator || !((separator.kind === 'punct' && separator.text === ',') || (separator.kind === 'word' && (separator.text === 'and' || separator.text === 'or')))) break;
+    k++;
+    if (items[k]?.kind === 'word' && (items[k] as { text: string }).text === 'and') k++;
+    if (items[k]?.kind === 'word' && (items[k] as { text: string }).text === 'the') k++;
+    const more = single(items, k, types);
+    if (!more) break;
+    referents.push(...more.referents);
+    end = more.end;
+  }
+  return { end, referents };
+}
+
+/** Items of one sentence: names as single slots, date runs, words and the punctuation rules read. */
+export function sentenceItems(
+  tokens: Token[],
+  names: { start: number; end: number; type: EntityType; referents: number[]; text: string }[],
+): Item[] {
+  const items: Item[] = [];
+  let n = 0;
+  const punctuation = (text: string): void => {
+    for (const char of text) if (PUNCTUATION.has(char)) items.push({ kind: 'punct', text: char });
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    punctuation(token.pre.trim());
+    while (n < names.length && names[n]!.end <= token.start) n++;
+    const name = names[n];
+    if (name && name.start <= token.start && token.start < name.end) {
+      items.push({ kind: 'entity', type: name.type, referents: name.referents, text: name.text });
+      while (t + 1 < tokens.length && tokens[t + 1]!.start < name.end) t++;
+      const last = tokens[t]!;
+      if (/['’]s$/.test(last.text) && last.end > name.end) items.push({ kind: 'punct', text: "'s" });
+      punctuation(last.post.trim());
+      n++;
+      continue;
+    }
+    if (token.tags.has('Date') && !/^(now|today|then)$/i.test(token.text)) {
+      let end = t;
+      while (end + 1 < tokens.length && tokens[end + 1]!.tags.has('Date') && !tokens[end]!.post.includes(',')) end++;
+      // "mid-November": a hyphenated prefix word belongs to the date.
+      const prefixed = t > 0 && tokens[t - 1]!.post === '-' && items[items.length - 1]?.kind === 'word';
+      if (prefixed) items.pop();
+      const words = tokens.slice(t, end + 1).map((x) => x.text).join(' ');
+      items.push({ kind: 'date', text: prefixed ? `${tokens[t - 1]!.text}-${words}` : words });
+      t = end;
+      punctuation(tokens[t]!.post.trim());
+      continue;
+    }
+    const word = token.text.toLowerCase();
+    if (/['’]s$/.test(word) && word.length > 2) {
+      items.push({ kind: 'word', text: word.slice(0, -2) }, { kind: 'punct', text: "'s" });
+    } else {
+      items.push({ kind: 'word', text: word });
+    }
+    punctuation(token.post.trim());
+  }
+  return items;
+}

@@ -1,0 +1,100 @@
+import type { RelationType } from '../../types.js';
+
+/**
+ * Relation rules: a pattern (see match.ts), the relation it states, and how sure it is. Roles
+ * `source` and `target` are the ends; `place` becomes the `place` property; `{date}`, or else a date
+ * inside the match or just after it, the `date`.
+ * A rule without a target relates the members of its source list to each other ("Bush and Putin
+ * met"). A new relation is one entry here plus a test.
+ */
+export interface RelationRule {
+  relation: RelationType | 'BY_TITLE';
+  pattern: string;
+  confidence: number;
+  properties?: Record<string, string>;
+}
+
+const PARTY = 'Person|Country|Organization';
+const MEET = '(met|meet|meets|meeting|talked|talks|conferred)';
+const VISIT = '(visit|visits|visited|visiting|toured|tours|touring)';
+const TRAVEL = '(arrived|arrives|arriving|travelled|traveled|travels|flew|flies|went|returned)';
+const SIGN = '(signed|sign|signs|signing|ratified|ratify|ratifies|ratifying|concluded)';
+const WITHDRAW = '(withdraw|withdraws|withdrawing|abandon|abandons|quit|leave|exit)';
+const WITHDREW = '(withdrew|withdrawn|abandoned|quitted|left|exited)';
+const INTEND = "(desire|plan|plans|planned|intends|intention|decision|decided|wants|wanted|threatened|threatens|move|bid|could|would|will|may|might|to|hopes|hoped)";
+const KILL = '(killed|kills|assassinated|murdered|shot|stabbed|slew|executed)';
+const LIVE = '(lives|lived|living|resides|resided|residing|settled|born|raised|grew)';
+const NEGOTIATE = '(negotiate|negotiates|negotiated|negotiating)';
+const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|welcomes)';
+const OPPOSE = '(opposes|opposed|condemned|condemns|criticised|criticized|rejected|rejects|denounced)';
+
+export const RELATION_RULES: readonly RelationRule[] = [
+  // "Bush met Putin", "Bush met with Putin in Shanghai"
+  { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country} *3 (in|at) {place:Place|Country}`, confidence: 0.85 },
+  { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country}`, confidence: 0.8 },
+  // "The two leaders met after the forum in Shanghai", "Bush and Putin met on Sunday"
+  { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET} *8 (in|at) {place:Place|Country}`, confidence: 0.8 },
+  { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET}`, confidence: 0.75 },
+  { relation: 'MET_WITH', pattern: `(meeting|talks|summit) (between|with) {source+:Person|Country}`, confidence: 0.7 },
+  { relation: 'MET_AT', pattern: `{source+:Person} (have|had|will)? ${MEET} *8 (in|at) {target:Place|Event}`, confidence: 0.8 },
+  { relation: 'MET_AT', pattern: `{source+:Person} ${MEET} with? {other+:Person|Country} *3 (in|at) {target:Place|Event}`, confidence: 0.8 },
+  // "Bush and Putin plan to hold a summit in mid-November in Washington"
+  { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} *4 summit *5 (in|at) {place:Place|Country}`, confidence: 0.8 },
+  { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} (plan|plans|planned|will|agreed|agree|are|intend) *3 summit`, confidence: 0.75 },
+  // "Bush has invited the Russian leader to his ranch in Crawford, Texas"
+  { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country} *6 (in|to|at) {place:Place|Country}`, confidence: 0.85 },
+  { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country}`, confidence: 0.8 },
+  { relation: 'INVITED', pattern: `{target+:Person|Country} (was|were|has|have|had)? (been)? invited (by) {source:${PARTY}}`, confidence: 0.8 },
+  // "The United States and the Soviet Union signed the ABM treaty in 1972"
+  { relation: 'SIGNED', pattern: `{source+:${PARTY}} (has|have|had|will|to)? ${SIGN} the? *2 {target:Treaty}`, confidence: 0.85 },
+  { relation: 'SIGNED', pattern: `{target:Treaty} ,? (was|were)? ${SIGN} by {source+:${PARTY}}`, confidence: 0.8 },
+  // "Bush's desire to withdraw from the ABM Treaty"; "the United States could pull out of the ABM treaty"
+  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} 's? *3 ${INTEND} *2 ${WITHDRAW} (from|of)? the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'intended' } },
+  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} 's? *3 ${INTEND} *2 (pull|pulls|pulling|get|opt) out (from|of) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'intended' } },
+  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? ${WITHDREW} (from)? the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
+  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? (pulled) out (of|from) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
+  // "SHANGHAI, China", "Crawford, Texas"
+  { relation: 'LOCATED_IN', pattern: '{source:Place} , {target:Place|Country}', confidence: 0.7 },
+  { relation: 'LOCATED_IN', pattern: '{source:Place} ( {target:Place|Country} )', confidence: 0.7 },
+  { relation: 'LOCATED_IN', pattern: '{source:Place} , (a|the) (city|town|village|capital|port|region|province) (in|of) {target:Place|Country}', confidence: 0.8 },
+  // "the APEC forum in Shanghai"
+  { relation: 'HELD_IN', pattern: '{source:Event} (in|at) {target:Place|Country}', confidence: 0.75 },
+  { relation: 'HELD_IN', pattern: '{source:Event} *4 (held|hosted|took|takes|opened|opens) (place)? (in|at) {target:Place|Country}', confidence: 0.8 },
+  { relation: 'ATTENDED', pattern: `{source+:Person|Country} (attended|attends|attending|attend) the? {target:Event}`, confidence: 0.8 },
+  { relation: 'ATTENDED', pattern: `{source+:Person} (at|during) the {target:Event}`, confidence: 0.6 },
+  // "King Fahd visits Britain this week"
+  { relation: 'VISITED', pattern: `{source+:Person|Country} (has|have|had|will|to)? ${VISIT} {target:Place|Country}`, confidence: 0.8 },
+  { relation: 'VISITED', pattern: `{source+:Person|Country} (has|have|had|will|to)? ${TRAVEL} (in|to) {target:Place|Country}`, confidence: 0.75 },
+  { relation: 'VISITED', pattern: `{source:Person|Country} 's (visit|trip|tour|journey) (to|of) {target:Place|Country}`, confidence: 0.8 },
+  // "U.S. Secretary of State George Shultz" is read from titles; these are titles in apposition.
+  { relation: 'BY_TITLE', pattern: '{source:Person} , (a|an|the)? *2 @title (of|for|at|with) the? {target:Organization|Country}', confidence: 0.75 },
+  { relation: 'BY_TITLE', pattern: '{target:Organization|Country} @title {source:Person}', confidence: 0.7 },
+  { relation: 'BY_TITLE', pattern: "{target:Organization|Country} 's @title ,? {source:Person}", confidence: 0.7 },
+  { relation: 'WORKS_FOR', pattern: '{source:Person} , (who|which) (works|worked|working) (for|at) {target:Organization|Country}', confidence: 0.8 },
+  { relation: 'WORKS_FOR', pattern: '{source:Person} (works|worked|working|joined|joins) (for|at)? {target:Organization}', confidence: 0.65 },
+  // "the Bonn-based Bundesbank"
+  { relation: 'BASED_IN', pattern: '{target:Place|Country} based {source:Organization}', confidence: 0.85 },
+  { relation: 'BASED_IN', pattern: '{source:Organization} ,? (based|headquartered|located) in {target:Place|Country}', confidence: 0.85 },
+  { relation: 'BASED_IN', pattern: "{source:Organization} 's (headquarters|offices|office|plant|factory) (in|at) {target:Place|Country}", confidence: 0.75 },
+  { relation: 'BASED_IN', pattern: '{source:Organization} (in|of) {target:Place}', confidence: 0.55 },
+  // "Smith, who lives in Ohio"
+  { relation: 'LIVES_IN', pattern: `{source:Person} , (who) (has)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.8 },
+  { relation: 'LIVES_IN', pattern: `{source:Person} (was)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.7 },
+  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an) (resident|native|citizen) of {target:Place|Country}', confidence: 0.8 },
+  { relation: 'LIVES_IN', pattern: '{source:Person} (of|from) {target:Place}', confidence: 0.55 },
+  { relation: 'LIVES_IN', pattern: '{target:Place|Country} (resident|residents|native|man|woman|governor|mayor|senator) {source:Person}', confidence: 0.6 },
+  // "Oswald shot Kennedy", "Kennedy was assassinated by Oswald"
+  { relation: 'KILLED', pattern: `{source:Person} (has|had)? ${KILL} {target:Person}`, confidence: 0.8 },
+  { relation: 'KILLED', pattern: `{target:Person} (was|is|had|has)? (been)? ${KILL} by {source:Person}`, confidence: 0.8 },
+  { relation: 'KILLED', pattern: `{source:Person} , (who|the) *2 ${KILL} {target:Person}`, confidence: 0.75 },
+  { relation: 'KILLED', pattern: "{target:Person} 's (assassin|killer|murderer) ,? {source:Person}", confidence: 0.8 },
+  { relation: 'KILLED', pattern: '(assassin|killer|murderer) of {target:Person} ,? {source:Person}', confidence: 0.75 },
+  { relation: 'KILLED', pattern: '{source:Person} , (the|a)? (assassin|killer|murderer) of {target:Person}', confidence: 0.8 },
+  { relation: 'KILLED', pattern: `(assassination|murder|killing|death) of {target:Person} by {source:Person}`, confidence: 0.8 },
+  // "U.S. and Japanese officials will negotiate"
+  { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE} with {target+:${PARTY}}`, confidence: 0.8 },
+  { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE}`, confidence: 0.7 },
+  { relation: 'NEGOTIATES_WITH', pattern: `(negotiations|talks) (between|with) {source+:${PARTY}}`, confidence: 0.7 },
+  { relation: 'SUPPORTS', pattern: `{source:${PARTY}} (has|have|had|will|strongly)? ${SUPPORT} the? {target:${PARTY}|Event|Treaty}`, confidence: 0.7 },
+  { relation: 'OPPOSES', pattern: `{source:${PARTY}} (has|have|had|will|strongly)? ${OPPOSE} the? {target:${PARTY}|Event|Treaty}`, confidence: 0.7 },
+];
