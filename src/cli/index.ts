@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { register as registerEval } from './eval.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerLoad } from './load.js';
 import { register as registerQuery } from './query.js';
@@ -22,6 +23,7 @@ Examples:
   $ kg help extract                                           # every flag of a command, with examples`,
   );
 
+registerEval(program);
 registerExtract(program);
 registerLoad(program);
 registerQuery(program);

@@ -1,0 +1,171 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { markdownTable } from 'markdown-table';
+import { UserError } from '../errors.js';
+import {
+  evaluateConll04,
+  evaluateConll2003,
+  evaluateGold,
+  parseGoldFile,
+  type GoldDocument,
+  type GoldReport,
+  type NerReport,
+  type PrfTable,
+  type SpanRelationReport,
+} from '../eval/index.js';
+
+interface EvalOptions {
+  conll?: string;
+  conll04?: string;
+  gold?: string;
+  json?: boolean;
+  limit?: number;
+}
+
+export function register(program: Command): void {
+  program
+    .command('eval')
+    .description('Score the extraction against annotated text: precision, recall and F1, and the most frequent errors.')
+    .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
+    .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
+    .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
+    .option('--json', 'print the report as JSON instead of tables')
+    .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kg eval --conll ../shared/data/conll2003/valid.txt
+  kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
+  kg eval --gold data/gold`,
+    )
+    .action(async (options: EvalOptions) => {
+      const given = [options.conll, options.conll04, options.gold].filter((value) => value !== undefined);
+      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE or --gold DIR');
+      const evaluateOptions = { limit: options.limit, onProgress: progress };
+      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
+      let text: string;
+      if (options.conll !== undefined) {
+        const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
+        [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
+      } else if (options.conll04 !== undefined) {
+        const conll04 = evaluateConll04(await readText(options.conll04), { ...evaluateOptions, name: basename(options.conll04) });
+        report = conll04;
+        text = [
+          formatRelations('CoNLL04 relations', conll04.relations),
+          formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities),
+        ].join('\n');
+      } else {
+        const gold = evaluateGold(await readGoldDocuments(options.gold!), evaluateOptions);
+        [report, text] = [gold, formatGold(gold)];
+      }
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : text);
+    });
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
+
+function progress(done: number, total: number): void {
+  if (process.stderr.isTTY && (done === total || done % 25 === 0)) process.stderr.write(`\rkg eval: ${done}/${total} documents`);
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`${path}: cannot read the file`);
+  }
+}
+
+/** Every `*.json` gold file of a directory (or the one file given), with the text it annotates. */
+async function readGoldDocuments(path: string): Promise<GoldDocument[]> {
+  const info = await stat(path).catch(() => {
+    throw new UserError(`${path}: no such file or directory`);
+  });
+  const files = info.isDirectory()
+    ? (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
+    : [path];
+  if (files.length === 0) throw new UserError(`${path}: no gold files (*.json) in this directory`);
+  return Promise.all(
+    files.map(async (file) => {
+      const gold = parseGoldFile(await readText(file), file);
+      const source = gold.document === undefined ? file : resolve(dirname(file), gold.document);
+      const text = gold.text ?? (await readText(source));
+      return { id: basename(file, '.json'), source, text, gold };
+    }),
+  );
+}
+
+function formatNer(title: string, report: NerReport): string {
+  const { falsePositives, falseNegatives, wrongType } = report.errors;
+  return [
+    `## ${title}: ${report.documents} documents\n`,
+    scoreTable(report),
+    `\nMost frequent false positives\n`,
+    markdownTable([['text', 'predicted', 'count'], ...falsePositives.map((e) => [e.text, e.type, String(e.count)])]),
+    `\nMost frequent false negatives\n`,
+    markdownTable([['text', 'gold', 'count'], ...falseNegatives.map((e) => [e.text, e.type, String(e.count)])]),
+    `\nMost frequent wrong types\n`,
+    markdownTable([['text', 'gold', 'predicted', 'count'], ...wrongType.map((e) => [e.text, e.gold, e.predicted, String(e.count)])]),
+    '',
+  ].join('\n');
+}
+
+function formatRelations(title: string, report: SpanRelationReport): string {
+  const errors = (rows: SpanRelationReport['errors']['falsePositives']): string =>
+    markdownTable([['type', 'source', 'target', 'count'], ...rows.map((e) => [e.type, e.source, e.target, String(e.count)])]);
+  return [
+    `## ${title}: ${report.documents} sentences\n`,
+    scoreTable(report),
+    `\nMost frequent false positives\n`,
+    errors(report.errors.falsePositives),
+    `\nMost frequent false negatives\n`,
+    errors(report.errors.falseNegatives),
+    '',
+  ].join('\n');
+}
+
+function formatGold(report: GoldReport): string {
+  const { entities, relations } = report;
+  return [
+    `## Gold entities: ${report.documents} documents\n`,
+    scoreTable(entities),
+    `\nEntity errors\n`,
+    markdownTable([
+      ['error', 'type', 'name', 'document'],
+      ...entities.falsePositives.map((e) => [`false positive (${e.reason})`, e.type, e.name, e.document]),
+      ...entities.falseNegatives.map((e) => ['false negative', e.type, e.name, e.document]),
+    ]),
+    `\n## Gold relations\n`,
+    scoreTable(relations),
+    `\nRelation errors\n`,
+    markdownTable([
+      ['error', 'type', 'source', 'target', 'document'],
+      ...relations.falsePositives.map((e) => ['false positive', e.type, e.source, e.target, e.document]),
+      ...relations.falseNegatives.map((e) => ['false negative', e.type, e.source, e.target, e.document]),
+    ]),
+    '',
+  ].join('\n');
+}
+
+function scoreTable({ perType, micro }: PrfTable): string {
+  const row = (name: string, s: PrfTable['micro']): string[] => [
+    name,
+    s.precision.toFixed(3),
+    s.recall.toFixed(3),
+    s.f1.toFixed(3),
+    String(s.tp),
+    String(s.fp),
+    String(s.fn),
+  ];
+  return markdownTable(
+    [['type', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn'], ...Object.entries(perType).map(([type, s]) => row(type, s)), row('micro', micro)],
+    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'] },
+  );
+}
