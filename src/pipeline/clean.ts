@@ -18,16 +18,27 @@ export const FURNITURE_LINES: readonly RegExp[] = [
  * cleaned text is also an offset into the original text (evidence must point into the original).
  */
 export function clean(text: string): string {
-  let cleaned = text
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, blank)
-    .replace(/<[^>]*>/g, blank)
-    .replace(/&(nbsp|amp|quot|apos|lt|gt|#\d+);/g, blank)
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+  let cleaned = looksLikeHtml(text) ? blankMarkup(text) : text;
+  cleaned = cleaned.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
   cleaned = cleaned
     .split('\n')
     .map((line) => (FURNITURE_LINES.some((pattern) => pattern.test(line)) ? blank(line) : line))
     .join('\n');
-  return cleaned;
+  // Hard-wrapped copy (wire stories) breaks lines inside sentences; a line that runs on into an
+  // unindented next line is one paragraph. Blank lines and indented lines still end paragraphs.
+  return cleaned.replace(/([^\n\s])[ \t]*\n(?=[^\s])/g, (match) => match.replace('\n', ' '));
+}
+
+/** Only real markup is markup: wire copy writes company names as "<Versatile Corp>". */
+function looksLikeHtml(text: string): boolean {
+  return /<\/?(html|body|head|p|div|br|span|a|title|script|article|section|h[1-6])\b[^>]*>/i.test(text);
+}
+
+function blankMarkup(text: string): string {
+  return text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, blank)
+    .replace(/<[^>]*>/g, blank)
+    .replace(/&(nbsp|amp|quot|apos|lt|gt|#\d+);/g, blank);
 }
 
 function blank(match: string): string {

@@ -1,53 +1,104 @@
 import { SYMMETRIC_RELATIONS, type DocumentExtraction, type Entity, type GraphJson, type Relation } from '../types.js';
 import { relationKey } from '../graph/build.js';
+import { isAcronymOf, significantWords } from './resolve.js';
 
 /**
- * Cross-document resolution: one node per entity id (ids are canonical names, so "U.S." in one
- * document and "United States" in another meet), one edge per (type, source, target).
+ * Cross-document resolution: one node per real thing. Ids are canonical names, so "U.S." in one
+ * document and "United States" in another meet; a bare surname or acronym joins the one full name
+ * of the run it can belong to ("Putin" → "Vladimir Putin"), never a thing of another type.
+ * One edge per (type, source, target), with the evidence of every document.
  */
 export function mergeExtractions(extractions: Iterable<DocumentExtraction>): GraphJson {
   const documents: GraphJson['documents'] = [];
   const entities = new Map<string, Entity>();
-  const relations = new Map<string, Relation>();
+  const pending: Relation[] = [];
   for (const extraction of extractions) {
     documents.push(extraction.document);
     for (const entity of extraction.entities) {
       const known = entities.get(entity.id);
-      if (!known) {
-        entities.set(entity.id, { ...entity, aliases: [...entity.aliases], mentions: [...entity.mentions] });
-        continue;
-      }
-      if (entity.name.length > known.name.length) {
-        known.aliases.push(known.name);
-        known.name = entity.name;
-      }
-      for (const alias of [entity.name, ...entity.aliases]) {
-        if (alias !== known.name && !known.aliases.includes(alias)) known.aliases.push(alias);
-      }
-      known.mentions.push(...entity.mentions);
+      if (known) absorb(known, entity);
+      else entities.set(entity.id, { ...entity, aliases: [...entity.aliases], mentions: [...entity.mentions] });
     }
-    for (const relation of extraction.relations) {
-      const oriented = orient(relation, relations);
-      const key = relationKey(oriented);
-      const known = relations.get(key);
-      if (!known) {
-        relations.set(key, { ...oriented, properties: { ...oriented.properties }, evidence: [...oriented.evidence] });
-        continue;
-      }
-      known.confidence = Math.max(known.confidence, oriented.confidence);
-      for (const [name, value] of Object.entries(oriented.properties)) {
-        known.properties[name as keyof Relation['properties']] ??= value;
-      }
-      for (const evidence of oriented.evidence) {
-        const duplicate = known.evidence.some(
-          (e) => e.document === evidence.document && e.start === evidence.start && e.end === evidence.end,
-        );
-        if (!duplicate) known.evidence.push(evidence);
-      }
+    pending.push(...extraction.relations);
+  }
+
+  const renamed = shortFormTargets([...entities.values()]);
+  for (const [from, to] of renamed) {
+    absorb(entities.get(to)!, entities.get(from)!);
+    entities.delete(from);
+  }
+
+  const relations = new Map<string, Relation>();
+  for (const raw of pending) {
+    const source = renamed.get(raw.source) ?? raw.source;
+    const target = renamed.get(raw.target) ?? raw.target;
+    if (source === target) continue;
+    const relation = orient({ ...raw, source, target }, relations);
+    const key = relationKey(relation);
+    const known = relations.get(key);
+    if (!known) {
+      relations.set(key, { ...relation, properties: { ...relation.properties }, evidence: [...relation.evidence] });
+      continue;
+    }
+    known.confidence = Math.max(known.confidence, relation.confidence);
+    for (const [name, value] of Object.entries(relation.properties)) {
+      known.properties[name as keyof Relation['properties']] ??= value;
+    }
+    for (const evidence of relation.evidence) {
+      const duplicate = known.evidence.some((e) => e.document === evidence.document && e.start === evidence.start && e.end === evidence.end);
+      if (!duplicate) known.evidence.push(evidence);
     }
   }
   return { documents, entities: [...entities.values()], relations: [...relations.values()] };
 }
+
+/** Merge `other` (same real thing) into `into`: the fullest name wins, every other form is an alias. */
+function absorb(into: Entity, other: Entity): void {
+  if (other.name.length > into.name.length && other.type === into.type && other.id === into.id) {
+    into.aliases.push(into.name);
+    into.name = other.name;
+  }
+  for (const alias of [other.name, ...other.aliases]) {
+    if (alias !== into.name && !into.aliases.includes(alias)) into.aliases.push(alias);
+  }
+  into.mentions.push(...other.mentions);
+}
+
+/**
+ * Short forms with exactly one long form of the same kind in the run: a one-word person name that
+ * is the last word of one longer person name, an acronym that spells one longer name. Long forms
+ * are indexed by last word and by initials, so this stays linear in the number of entities.
+ */
+function shortFormTargets(all: Entity[]): Map<string, string> {
+  const byLastWord = new Map<string, Entity[]>();
+  const byInitials = new Map<string, Entity[]>();
+  const push = (index: Map<string, Entity[]>, key: string, entity: Entity): void => {
+    index.set(key, [...(index.get(key) ?? []), entity]);
+  };
+  for (const entity of all) {
+    const words = entity.name.split(/\s+/);
+    if (entity.type === 'Person' && words.length > 1) push(byLastWord, words.at(-1)!, entity);
+    if (isExpandable(entity) && words.length > 1) {
+      const initials = significantWords(entity.name).map((w) => w[0]!.toUpperCase()).join('');
+      push(byInitials, initials, entity);
+      push(byInitials, initials.slice(0, -1), entity);
+    }
+  }
+  const targets = new Map<string, string>();
+  for (const entity of all) {
+    let candidates: Entity[] = [];
+    if (entity.type === 'Person' && !/\s/.test(entity.name)) candidates = byLastWord.get(entity.name) ?? [];
+    else if (isExpandable(entity)) {
+      const letters = entity.name.split(/\s+/)[0]!.replace(/[.&-]/g, '');
+      candidates = (byInitials.get(letters) ?? []).filter((long) => long !== entity && isAcronymOf(entity.name, long.name));
+    }
+    const unique = [...new Set(candidates)];
+    if (unique.length === 1 && unique[0]!.id !== entity.id) targets.set(entity.id, unique[0]!.id);
+  }
+  return targets;
+}
+
+const isExpandable = (e: Entity): boolean => e.type === 'Organization' || e.type === 'Treaty' || e.type === 'Event';
 
 /** A symmetric relation already stored the other way round keeps its first direction. */
 function orient(relation: Relation, known: Map<string, Relation>): Relation {

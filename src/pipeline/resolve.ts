@@ -114,13 +114,18 @@ export function isAcronymOf(short: string, long: string): boolean {
   const [acronym, ...rest] = short.split(/\s+/);
   if (!acronym || !/^[\p{Lu}.&-]{2,}$/u.test(acronym)) return false;
   const letters = acronym.replace(/[.&-]/g, '');
-  const longWords = long.split(/[\s-]+/).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const longWords = significantWords(long);
   const head = rest.join(' ').toLowerCase();
   const initials = longWords.map((w) => w[0]!.toUpperCase()).join('');
   if (initials === letters) return true;
   // The long form's last word is a common noun the short form may repeat or drop ("treaty", "forum").
   const lastWord = longWords[longWords.length - 1]!.toLowerCase();
   return initials.slice(0, -1) === letters && (head === '' || head === lastWord);
+}
+
+/** The words of a name that give an acronym its letters: "Anti-Ballistic Missile Treaty" → Anti, Ballistic, Missile, Treaty. */
+export function significantWords(name: string): string[] {
+  return name.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
 }
 
 /** "the Russian leader" → whoever the document titled as Russia's; "the two leaders" → the last two titled people. */

@@ -27,12 +27,19 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     emit(title.relation, person, owner, { title: title.name }, 0.9, analyzed.sentences[mention.sentence]!);
   });
 
+  // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
+  // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
+  // describes rather than names a party.
+  const owners = new Map<number, number>();
+  resolved.mentions.forEach((mention, i) => mention.title?.of !== undefined && owners.set(mention.title.of, i));
+  const demonyms = getGazetteer().demonyms;
   const namesBySentence = analyzed.sentences.map(() => [] as Parameters<typeof sentenceItems>[1]);
   resolved.mentions.forEach((mention, i) => {
     const referents = resolved.referents[i]!;
-    if (referents.length === 0) return;
+    if (referents.length === 0 || owners.has(i) || demonyms.has(nameKey(mention.text))) return;
     const type = resolved.entities[referents[0]!]!.type;
-    namesBySentence[mention.sentence]!.push({ start: mention.start, end: mention.end, type, referents, text: mention.text });
+    const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
+    namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });
   });
 
   analyzed.sentences.forEach((sentence, s) => {

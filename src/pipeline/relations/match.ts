@@ -170,9 +170,9 @@ export function sentenceItems(
       n++;
       continue;
     }
-    if (token.tags.has('Date') && !/^(now|today|then)$/i.test(token.text)) {
+    if (isDateWord(token)) {
       let end = t;
-      while (end + 1 < tokens.length && tokens[end + 1]!.tags.has('Date') && !tokens[end]!.post.includes(',')) end++;
+      while (end + 1 < tokens.length && isDateWord(tokens[end + 1]!) && !tokens[end]!.post.includes(',')) end++;
       // "mid-November": a hyphenated prefix word belongs to the date.
       const prefixed = t > 0 && tokens[t - 1]!.post === '-' && items[items.length - 1]?.kind === 'word';
       if (prefixed) items.pop();
@@ -191,4 +191,9 @@ export function sentenceItems(
     punctuation(token.post.trim());
   }
   return items;
+}
+
+/** A word of a point in time ("Sunday", "1972", "mid-November"), not a length of time ("six months"). */
+function isDateWord(token: Token): boolean {
+  return token.tags.has('Date') && !token.tags.has('Duration') && !/^(now|today|then|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries)$/i.test(token.text);
 }

@@ -76,7 +76,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'BASED_IN', pattern: '{target:Place|Country} based {source:Organization}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: '{source:Organization} ,? (based|headquartered|located) in {target:Place|Country}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: "{source:Organization} 's (headquarters|offices|office|plant|factory) (in|at) {target:Place|Country}", confidence: 0.75 },
-  { relation: 'BASED_IN', pattern: '{source:Organization} (in|of) {target:Place}', confidence: 0.55 },
+  { relation: 'BASED_IN', pattern: '{source:Organization} ,? (in|of) {target:Place}', confidence: 0.55 },
   // "Smith, who lives in Ohio"
   { relation: 'LIVES_IN', pattern: `{source:Person} , (who) (has)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.8 },
   { relation: 'LIVES_IN', pattern: `{source:Person} (was)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.7 },
