@@ -1,0 +1,50 @@
+/**
+ * One benchmark run in a process of its own, so its peak RSS is its own: reads the corpus into
+ * memory, then times either the pipeline (`extract` with N workers) or raw compromise, and prints
+ * one JSON line. Started by bench/index.ts: `tsx bench/measure.ts pipeline|compromise CORPUS WORKERS`.
+ */
+import nlp from 'compromise';
+import { extract } from '../src/extract.js';
+import { readDocuments } from '../src/ingest/index.js';
+import type { SourceDocument } from '../src/types.js';
+
+export type Engine = 'pipeline' | 'compromise';
+
+export interface Measurement {
+  engine: Engine;
+  workers: number;
+  documents: number;
+  bytes: number;
+  seconds: number;
+  /** Peak resident set size of the whole process (all its threads), in MB. */
+  peakRssMB: number;
+}
+
+/** What most users would call compromise NER: people, places and organizations of each document. */
+function rawCompromise(documents: SourceDocument[]): void {
+  for (const { text } of documents) {
+    const doc = nlp(text);
+    doc.people().out('array');
+    doc.places().out('array');
+    doc.organizations().out('array');
+  }
+}
+
+const [engine, corpus, workers] = [process.argv[2] as Engine, process.argv[3]!, Number(process.argv[4] ?? 1)];
+const documents: SourceDocument[] = [];
+for await (const document of readDocuments([corpus])) documents.push(document);
+
+const started = process.hrtime.bigint();
+if (engine === 'compromise') rawCompromise(documents);
+else await extract(documents, { workers });
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+const measurement: Measurement = {
+  engine,
+  workers: engine === 'compromise' ? 1 : workers,
+  documents: documents.length,
+  bytes: documents.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0),
+  seconds,
+  peakRssMB: process.resourceUsage().maxRSS / 1024,
+};
+process.stdout.write(`${JSON.stringify(measurement)}\n`);
