@@ -108,18 +108,18 @@ function formatNer(title: string, report: NerReport): string {
     `## ${title}: ${report.documents} documents\n`,
     scoreTable(report),
     `\nMost frequent false positives\n`,
-    markdownTable([['text', 'predicted', 'count'], ...falsePositives.map((e) => [e.text, e.type, String(e.count)])]),
+    listTable(['text', 'predicted', 'count'], falsePositives.map((e) => [e.text, e.type, String(e.count)])),
     `\nMost frequent false negatives\n`,
-    markdownTable([['text', 'gold', 'count'], ...falseNegatives.map((e) => [e.text, e.type, String(e.count)])]),
+    listTable(['text', 'gold', 'count'], falseNegatives.map((e) => [e.text, e.type, String(e.count)])),
     `\nMost frequent wrong types\n`,
-    markdownTable([['text', 'gold', 'predicted', 'count'], ...wrongType.map((e) => [e.text, e.gold, e.predicted, String(e.count)])]),
+    listTable(['text', 'gold', 'predicted', 'count'], wrongType.map((e) => [e.text, e.gold, e.predicted, String(e.count)])),
     '',
   ].join('\n');
 }
 
 function formatRelations(title: string, report: SpanRelationReport): string {
   const errors = (rows: SpanRelationReport['errors']['falsePositives']): string =>
-    markdownTable([['type', 'source', 'target', 'count'], ...rows.map((e) => [e.type, e.source, e.target, String(e.count)])]);
+    listTable(['type', 'source', 'target', 'count'], rows.map((e) => [e.type, e.source, e.target, String(e.count)]));
   return [
     `## ${title}: ${report.documents} sentences\n`,
     scoreTable(report),
@@ -137,21 +137,29 @@ function formatGold(report: GoldReport): string {
     `## Gold entities: ${report.documents} documents\n`,
     scoreTable(entities),
     `\nEntity errors\n`,
-    markdownTable([
+    listTable(
       ['error', 'type', 'name', 'document'],
-      ...entities.falsePositives.map((e) => [`false positive (${e.reason})`, e.type, e.name, e.document]),
-      ...entities.falseNegatives.map((e) => ['false negative', e.type, e.name, e.document]),
-    ]),
+      [
+        ...entities.falsePositives.map((e) => [`false positive (${e.reason})`, e.type, e.name, e.document]),
+        ...entities.falseNegatives.map((e) => ['false negative', e.type, e.name, e.document]),
+      ],
+    ),
     `\n## Gold relations\n`,
     scoreTable(relations),
     `\nRelation errors\n`,
-    markdownTable([
+    listTable(
       ['error', 'type', 'source', 'target', 'document'],
-      ...relations.falsePositives.map((e) => ['false positive', e.type, e.source, e.target, e.document]),
-      ...relations.falseNegatives.map((e) => ['false negative', e.type, e.source, e.target, e.document]),
-    ]),
+      [
+        ...relations.falsePositives.map((e) => ['false positive', e.type, e.source, e.target, e.document]),
+        ...relations.falseNegatives.map((e) => ['false negative', e.type, e.source, e.target, e.document]),
+      ],
+    ),
     '',
   ].join('\n');
+}
+
+function listTable(header: string[], rows: string[][]): string {
+  return rows.length === 0 ? '(none)' : markdownTable([header, ...rows]);
 }
 
 function scoreTable({ perType, micro }: PrfTable): string {
