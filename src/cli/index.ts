@@ -4,15 +4,17 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { register as registerEval } from './eval.js';
 import { register as registerExtract } from './extract.js';
+import { register as registerExport } from './export.js';
 import { register as registerLoad } from './load.js';
 import { register as registerQuery } from './query.js';
+import { register as registerView } from './view.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command('kg')
   .description('Turn news articles into a knowledge graph of who did what with whom.')
   .version(version)
-  .showHelpAfterError()
+  .showHelpAfterError('(kg help <command> shows every flag, with examples)')
   .exitOverride()
   .addHelpText(
     'after',
@@ -25,8 +27,10 @@ Examples:
 
 registerEval(program);
 registerExtract(program);
+registerExport(program);
 registerLoad(program);
 registerQuery(program);
+registerView(program);
 
 // A closed pipe (`kg extract … | head`) ends the run quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -28,7 +28,7 @@ export function startProgress(options: ProgressOptions): Progress {
     clearOnComplete: true,
     // When stderr is not a terminal (--progress into a log), print a line every few seconds.
     noTTYOutput: true,
-    notTTYSchedule: 5_000,
+    notTTYSchedule: 2_000,
   });
   const bar = bars.create(options.total ?? 0, 0);
   return {

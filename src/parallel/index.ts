@@ -1,5 +1,4 @@
 import { pMapIterable, pMapSkip } from 'p-map';
-import { extractDocument } from '../pipeline/index.js';
 import type { DocumentExtraction, SourceDocument } from '../types.js';
 import { DocumentExtractionError } from './errors.js';
 import { ExtractionPool } from './pool.js';
@@ -24,8 +23,9 @@ export async function* extractEach(
   const { head, rest } = await peek(documents, 2);
   if (options.workers <= 1 || head.length < 2) {
     // One document is done sooner here than a thread can even load the pipeline.
+    const { extractDocument } = await import('../pipeline/index.js');
     for await (const document of rest) {
-      const extraction = extractInThread(document, options.onSkip);
+      const extraction = extractInThread(extractDocument, document, options.onSkip);
       if (extraction) yield extraction;
     }
     return;
@@ -47,7 +47,9 @@ export async function* extractEach(
   }
 }
 
+/** The pipeline is loaded only when this thread runs it: with workers, only they need it. */
 function extractInThread(
+  extractDocument: (document: SourceDocument) => DocumentExtraction,
   document: SourceDocument,
   onSkip: ExtractEachOptions['onSkip'],
 ): DocumentExtraction | undefined {
