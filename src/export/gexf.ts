@@ -1,0 +1,37 @@
+import Graph from 'graphology';
+import { write } from 'graphology-gexf';
+import type { KnowledgeGraph } from '../graph/build.js';
+import { entityColour, nodeSizeByDegree } from './appearance.js';
+import { cleanXmlText, entityXmlAttributes, relationXmlAttributes, XmlIds } from './xml-values.js';
+
+/**
+ * The graph as GEXF 1.3, Gephi's own format: the name as label, one colour per entity type, size
+ * by degree; attributes as in GraphML (arrays and objects as JSON, text cleaned by `cleanXmlText`).
+ */
+export function writeGexf(graph: KnowledgeGraph): string {
+  // graphology-gexf writes keys as ids, so it gets a copy whose keys and values are XML-clean.
+  const clean = new Graph.MultiDirectedGraph();
+  clean.setAttribute('creator', 'kg-extract');
+  const nodeIds = new XmlIds('n');
+  graph.forEachNode((key, entity) => {
+    clean.addNode(nodeIds.take(key), {
+      label: cleanXmlText(entity.name),
+      viz: { color: entityColour(entity.type), size: nodeSizeByDegree(graph.degree(key)) },
+      attributes: Object.fromEntries(entityXmlAttributes(entity)),
+    });
+  });
+  const edgeIds = new XmlIds('e');
+  graph.forEachEdge((key, relation, source, target) => {
+    clean.addEdgeWithKey(edgeIds.take(key), nodeIds.idOf(source), nodeIds.idOf(target), {
+      label: relation.type,
+      // Gephi keeps parallel edges apart only when their kinds differ.
+      kind: relation.type,
+      attributes: Object.fromEntries(relationXmlAttributes(relation)),
+    });
+  });
+  return write(clean, {
+    version: '1.3',
+    formatNode: (_key, attributes) => attributes,
+    formatEdge: (_key, attributes) => attributes,
+  });
+}
