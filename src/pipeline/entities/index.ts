@@ -12,11 +12,12 @@ import { markTeams } from './teams.js';
  */
 export function findMentions(analyzed: AnalyzedText): Mention[] {
   const gazetteer = getGazetteer();
+  markLineEnds(analyzed);
   const context = documentContext(analyzed);
   const mentions: Mention[] = [];
   const unresolved: { mention: Mention; tokens: Token[] }[] = [];
   for (const tokens of analyzed.tokens) {
-    const shouting = isShouting(tokens);
+    const shouting = shoutingLines(tokens);
     for (const span of candidateSpans(tokens, shouting, context, gazetteer)) {
       readSpan(analyzed.text, tokens, span, gazetteer, mentions, unresolved);
     }
@@ -35,19 +36,46 @@ interface DocumentContext {
 function documentContext(analyzed: AnalyzedText): DocumentContext {
   const capitalisedInside = new Set<string>();
   for (const tokens of analyzed.tokens) {
-    if (isShouting(tokens)) continue;
-    for (const token of tokens.slice(1)) {
-      if (isCapitalised(token.text) && !opensQuote(token)) capitalisedInside.add(token.text.toLowerCase());
-    }
+    const shouting = shoutingLines(tokens);
+    tokens.forEach((token, i) => {
+      if (!shouting[i] && !startsLine(tokens, i) && isCapitalised(token.text) && !opensQuote(token)) capitalisedInside.add(token.text.toLowerCase());
+    });
   }
   return { capitalisedInside };
 }
 
-/** Headlines and datelines in capitals: case says nothing there. */
-function isShouting(tokens: Token[]): boolean {
-  const letters = tokens.map((t) => t.text).join('').replace(/[^A-Za-z]/g, '');
-  return letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+/**
+ * Headlines and datelines in capitals: case says nothing there. Judged line by line, since
+ * compromise runs lines without end punctuation (tables, headlines) into one sentence.
+ */
+function shoutingLines(tokens: Token[]): boolean[] {
+  const shouting: boolean[] = [];
+  let lineStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i + 1 < tokens.length && !endsLine(tokens[i]!)) continue;
+    const letters = tokens.slice(lineStart, i + 1).map((t) => t.text).join('').replace(/[^A-Za-z]/g, '');
+    const loud = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+    for (let k = lineStart; k <= i; k++) shouting.push(loud);
+    lineStart = i + 1;
+  }
+  return shouting;
 }
+
+/**
+ * Tokens followed by a line break. compromise keeps no newlines in `post`, and a line break ends a
+ * name as surely as a full stop. A property of the token object, so a WeakSet holds it.
+ */
+const lineEnds = new WeakSet<Token>();
+function markLineEnds(analyzed: AnalyzedText): void {
+  const all = analyzed.tokens.flat();
+  all.forEach((token, i) => {
+    const next = all[i + 1];
+    if (next && analyzed.text.slice(token.end, next.start).includes('\n')) lineEnds.add(token);
+  });
+}
+const endsLine = (token: Token): boolean => lineEnds.has(token);
+/** The first word of a sentence or of a line, where capitals say little. */
+const startsLine = (tokens: Token[], i: number): boolean => i === 0 || endsLine(tokens[i - 1]!);
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}]/u.test(word) || /^[0-9]+[\p{Lu}]/u.test(word);
 const opensQuote = (token: Token): boolean => /["“‘'(\[]\s*$/.test(token.pre);
@@ -68,8 +96,8 @@ interface Span {
 }
 
 /** Runs of name-like tokens, broken at punctuation. */
-function candidateSpans(tokens: Token[], shouting: boolean, context: DocumentContext, gazetteer: Gazetteer): Span[] {
-  const nameLike = tokens.map((token, i) => isNameLike(tokens, i, shouting, context, gazetteer));
+function candidateSpans(tokens: Token[], shouting: boolean[], context: DocumentContext, gazetteer: Gazetteer): Span[] {
+  const nameLike = tokens.map((token, i) => isNameLike(tokens, i, shouting[i]!, context, gazetteer));
   const spans: Span[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -109,9 +137,15 @@ function takesOf(tokens: Token[]): boolean {
   return NAME_PATTERNS.some((pattern) => pattern.firstWordsBeforeOf?.includes(first)) || first === 'secretary';
 }
 
-/** Punctuation after a token ends a name, except the period of an initial or an abbreviation and a hyphen. */
+/**
+ * Punctuation after a token ends a name, except the period of an initial or an abbreviation and a
+ * joining hyphen; so do a line break, a spaced dash ("France - Le Monde") and a possessive
+ * ("Russia's Zhirinovsky").
+ */
 function breaksAfter(token: Token): boolean {
+  if (endsLine(token) || /['’]s$/u.test(token.text)) return true;
   const post = token.post.trim();
+  if (post === '-' && /\s/.test(token.post)) return true;
   if (post === '' || post === '-' || post === '&') return false;
   if (post === '.' && (/^\p{Lu}$/u.test(token.text) || ABBREVIATIONS.has(token.text.toLowerCase()))) return false;
   return true;
@@ -128,19 +162,20 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
   if (shouting) {
     return gazetteer.names.has(key) || context.capitalisedInside.has(key) || gazetteer.firstNames.has(key) || gazetteer.demonyms.has(key);
   }
-  const first = i === 0 || opensQuote(token) || /[.!?:]\s*$/.test(tokens[i - 1]!.post);
+  const first = startsLine(tokens, i) || opensQuote(token) || /[.!?:]\s*$/.test(tokens[i - 1]!.post);
   if (CAPITALISED_FUNCTION_WORDS.has(word.toLowerCase())) return false;
   if (!first) return !(token.tags.has('Pronoun') && !token.tags.has('ProperNoun'));
   if (FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !token.tags.has('ProperNoun')) return false;
+  // A first word is a name when something says so, or when it is no English word ("Mikael", "Legia").
   return (
-    token.tags.has('ProperNoun') ||
     token.tags.has('Person') ||
     token.tags.has('Place') ||
     token.tags.has('Organization') ||
     gazetteer.names.get(key)?.strength === 'strong' ||
     gazetteer.demonyms.has(key) ||
     context.capitalisedInside.has(key) ||
-    /^[\p{Lu}]{2,}$/u.test(word)
+    /^[\p{Lu}]{2,}$/u.test(word) ||
+    !gazetteer.words.has(key)
   );
 }
 

@@ -1,0 +1,10 @@
+import { analyze } from '../../src/pipeline/analyze.js';
+import { clean } from '../../src/pipeline/clean.js';
+import { findMentions } from '../../src/pipeline/entities/index.js';
+
+/** The names the entity stage finds in a text, as "Type:text", role phrases left out. */
+export function names(text: string): string[] {
+  return findMentions(analyze(clean(text)))
+    .filter((mention) => !mention.role)
+    .map((mention) => `${mention.type}:${mention.text}`);
+}
