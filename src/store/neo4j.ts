@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { UserError } from '../errors.js';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type GraphJson, type RelationType } from '../types.js';
 
@@ -185,12 +185,12 @@ export function planLoad(json: GraphJson): Step[] {
     id: document.id,
     props: definedOnly({ source: document.source, title: document.title, date: document.date, url: document.url }),
   }));
-  const mentionCounts = new Map<string, { entity: string; document: string; count: number }>();
+  const mentionCounts = new Map<string, { entity: string; document: string; count: Integer }>();
   for (const entity of json.entities) {
     for (const mention of entity.mentions ?? []) {
       const key = `${entity.id}\u0000${mention.document}`;
-      const row = mentionCounts.get(key) ?? { entity: entity.id, document: mention.document, count: 0 };
-      row.count += 1;
+      const row = mentionCounts.get(key) ?? { entity: entity.id, document: mention.document, count: neo4j.int(0) };
+      row.count = neo4j.int(row.count.toNumber() + 1);
       mentionCounts.set(key, row);
       if (!documentIds.has(mention.document)) {
         documentIds.add(mention.document);
@@ -266,7 +266,8 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
 
 async function runBatch(session: Session, step: Step, rows: Record<string, unknown>[], evidenceCap: number, batch: number) {
   try {
-    const result = await session.executeWrite((tx: ManagedTransaction) => tx.run(step.statement, { rows, evidenceCap }));
+    // Integers go as Cypher INTEGERs (a JS number would be a FLOAT, which a list slice refuses).
+    const result = await session.executeWrite((tx: ManagedTransaction) => tx.run(step.statement, { rows, evidenceCap: neo4j.int(evidenceCap) }));
     return result.summary.counters.updates();
   } catch (error) {
     if (!(error instanceof Neo4jError) || error.code === neo4j.error.SERVICE_UNAVAILABLE) throw error;

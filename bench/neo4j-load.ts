@@ -1,0 +1,154 @@
+/**
+ * Neo4j loading speed: a generated graph (20,000 entities, 100,000 relations by default) loaded by
+ * `loadGraph` in batches of 1,000 rows per transaction, against the same loader with one row per
+ * transaction (one MERGE per row), on the same server in the same run. The one-per-row load runs on
+ * a slice of the graph (rates, not totals, are compared), so the bench ends in minutes.
+ *
+ * Alone: `npx tsx bench/neo4j-load.ts` (server from NEO4J_URI…, default bolt://127.0.0.1:7687;
+ * `npm run neo4j:start` gives one). From the bench runner: `runNeo4jBench()` when
+ * `neo4jServerAnswers()`. Everything it writes has ids starting with `bench:` and is deleted
+ * before and after, so it can share a database with real data.
+ */
+import { fileURLToPath } from 'node:url';
+import { markdownTable } from 'markdown-table';
+import { UserError } from '../src/errors.js';
+import { connectionFromEnv, loadGraph, withNeo4j, type Neo4jConnection } from '../src/store/neo4j.js';
+import { ENTITY_TYPES, RELATION_TYPES, type GraphJson } from '../src/types.js';
+
+export interface Neo4jBenchOptions {
+  connection?: Neo4jConnection;
+  entities?: number;
+  relations?: number;
+  /** Relations loaded one per transaction (with the entities they need). */
+  perRowRelations?: number;
+  batchSize?: number;
+}
+
+export interface LoadRate {
+  method: string;
+  rows: number;
+  relationships: number;
+  seconds: number;
+  rowsPerSecond: number;
+  relationshipsPerSecond: number;
+}
+
+export interface Neo4jBenchResult {
+  uri: string;
+  entities: number;
+  relations: number;
+  batched: LoadRate;
+  perRow: LoadRate;
+  /** Batched rows/s ÷ one-per-row rows/s. */
+  speedup: number;
+}
+
+const DOCUMENTS = 100;
+/** Target offsets: distinct mod any entity count above 16,000, so (source, target) pairs never repeat. */
+const TARGET_OFFSETS = [1, 3_998, 7_995, 11_992, 15_989];
+
+/** A deterministic graph: entity i is mentioned once; relation i links i mod n to a fixed offset. */
+export function generateGraph(entityCount: number, relationCount: number): GraphJson {
+  if (relationCount > entityCount * TARGET_OFFSETS.length) throw new Error(`at most ${entityCount * TARGET_OFFSETS.length} relations for ${entityCount} entities`);
+  const entityId = (index: number) => `bench:entity-${index}`;
+  const documentId = (index: number) => `bench:doc-${index % DOCUMENTS}`;
+  return {
+    documents: Array.from({ length: Math.min(DOCUMENTS, entityCount) }, (_, i) => ({ id: documentId(i), source: 'generated', title: `Generated ${i}` })),
+    entities: Array.from({ length: entityCount }, (_, i) => ({
+      id: entityId(i),
+      type: ENTITY_TYPES[i % ENTITY_TYPES.length]!,
+      name: `Entity ${i}`,
+      aliases: [`E${i}`],
+      mentions: [{ document: documentId(i), start: 0, end: 6, text: 'Entity' }],
+    })),
+    relations: Array.from({ length: relationCount }, (_, i) => {
+      const source = i % entityCount;
+      const offset = TARGET_OFFSETS[Math.floor(i / entityCount)]!;
+      return {
+        type: RELATION_TYPES[i % RELATION_TYPES.length]!,
+        source: entityId(source),
+        target: entityId((source + offset) % entityCount),
+        properties: { date: '2001' },
+        confidence: 0.5,
+        evidence: [{ document: documentId(source), start: 0, end: 20, text: `Generated sentence ${i}.` }],
+      };
+    }),
+  };
+}
+
+/** The first relations of a graph and just the entities they touch. */
+function slice(graph: GraphJson, relationCount: number): GraphJson {
+  const relations = graph.relations.slice(0, relationCount);
+  const needed = new Set(relations.flatMap((relation) => [relation.source, relation.target]));
+  return { documents: graph.documents, entities: graph.entities.filter((entity) => needed.has(entity.id)), relations };
+}
+
+export async function neo4jServerAnswers(connection = connectionFromEnv()): Promise<boolean> {
+  return withNeo4j(connection, async () => true).catch(() => false);
+}
+
+async function deleteBenchData(connection: Neo4jConnection): Promise<void> {
+  await withNeo4j(connection, async (session) => {
+    await session.run("MATCH (n) WHERE n.id STARTS WITH 'bench:' CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS");
+  });
+}
+
+async function timeLoad(method: string, graph: GraphJson, connection: Neo4jConnection, batchSize: number): Promise<LoadRate> {
+  await deleteBenchData(connection);
+  const mentions = graph.entities.reduce((sum, entity) => sum + entity.mentions.length, 0);
+  const summary = await loadGraph(graph, connection, { batchSize });
+  const rows = graph.entities.length + graph.documents.length + mentions + graph.relations.length;
+  const relationships = mentions + graph.relations.length;
+  if (summary.nodesCreated !== graph.entities.length + graph.documents.length || summary.relationshipsCreated !== relationships) {
+    throw new Error(`${method}: expected ${relationships} new relationships, the server reports ${summary.relationshipsCreated}`);
+  }
+  return { method, rows, relationships, seconds: summary.seconds, rowsPerSecond: rows / summary.seconds, relationshipsPerSecond: relationships / summary.seconds };
+}
+
+/** Load the generated graph both ways, print a table, return the figures. */
+export async function runNeo4jBench(options: Neo4jBenchOptions = {}): Promise<Neo4jBenchResult> {
+  const connection = options.connection ?? connectionFromEnv();
+  const entities = options.entities ?? 20_000;
+  const relations = options.relations ?? 100_000;
+  const batchSize = options.batchSize ?? 1_000;
+  const graph = generateGraph(entities, relations);
+  process.stderr.write(`bench: Neo4j at ${connection.uri}: ${entities} entities, ${relations} relations…\n`);
+  try {
+    // A small load first, so neither method pays for schema creation and query planning.
+    await timeLoad('warm-up', slice(graph, 2_000), connection, batchSize);
+    const batched = await timeLoad(`UNWIND, ${batchSize} rows per transaction`, graph, connection, batchSize);
+    const perRow = await timeLoad('one MERGE per transaction', slice(graph, options.perRowRelations ?? 3_000), connection, 1);
+    const result: Neo4jBenchResult = { uri: connection.uri, entities, relations, batched, perRow, speedup: batched.rowsPerSecond / perRow.rowsPerSecond };
+    process.stdout.write(
+      `## Neo4j load: ${entities} entities, ${relations} relations (${connection.uri})\n\n` +
+        markdownTable(
+          [
+            ['method', 'rows', 'relationships', 'seconds', 'rows/s', 'relationships/s'],
+            ...[batched, perRow].map((rate) => [
+              rate.method,
+              String(rate.rows),
+              String(rate.relationships),
+              rate.seconds.toFixed(1),
+              rate.rowsPerSecond.toFixed(0),
+              rate.relationshipsPerSecond.toFixed(0),
+            ]),
+          ],
+          { align: ['l', 'r', 'r', 'r', 'r', 'r'] },
+        ) +
+        `\n\nbatched is ${result.speedup.toFixed(0)}× faster (rows/s)\n`,
+    );
+    return result;
+  } finally {
+    await deleteBenchData(connection);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await runNeo4jBench();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n`);
+    process.exit(1);
+  }
+}
