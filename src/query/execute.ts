@@ -141,14 +141,14 @@ function project(input: Row[], projection: Projection, context: EvaluationContex
   }
 
   if (projection.orderBy.length > 0) {
+    // A sort key that names a column (`ORDER BY who`) or repeats its expression reads the projected value.
+    const sortSources = projection.orderBy.map(({ expression }) => {
+      const item = items.find((candidate) => (expression.kind === 'variable' && candidate.name === expression.name) || candidate.expression.text === expression.text);
+      return item ? item.name : expression;
+    });
     const keyed = rows.map((row) => ({
       row,
-      keys: projection.orderBy.map(({ expression }) => {
-        const item = items.find((candidate) => candidate.expression.text === expression.text);
-        if (item) return row.projected.get(item.name)!;
-        const scope = new Map([...row.source, ...row.projected]);
-        return evaluate(expression, scope, context);
-      }),
+      keys: sortSources.map((source) => (typeof source === 'string' ? row.projected.get(source)! : evaluate(source, new Map([...row.source, ...row.projected]), context))),
     }));
     keyed.sort((a, b) => {
       for (let i = 0; i < projection.orderBy.length; i++) {

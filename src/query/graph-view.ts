@@ -18,8 +18,10 @@ export interface GraphView {
   nodes: NodeValue[];
   relationships: RelationshipValue[];
   byLabel: Map<string, NodeValue[]>;
-  /** By the `id` property, per label (ids are unique per label, as the Neo4j constraints say). */
+  /** By the `id` property (unique per label, as the Neo4j constraints say). */
   byId: Map<string, NodeValue[]>;
+  /** Entities by `name`, as Neo4j's name indexes. */
+  byName: Map<string, NodeValue[]>;
   byType: Map<string, RelationshipValue[]>;
 }
 
@@ -36,11 +38,11 @@ export function graphView(graph: KnowledgeGraph): GraphView {
 }
 
 function buildView(graph: KnowledgeGraph): GraphView {
-  const view: GraphView = { nodes: [], relationships: [], byLabel: new Map(), byId: new Map(), byType: new Map() };
-  const addNode = (node: NodeValue): NodeValue => {
+  const view: GraphView = { nodes: [], relationships: [], byLabel: new Map(), byId: new Map(), byName: new Map(), byType: new Map() };
+  const addNode = (id: string, node: NodeValue): NodeValue => {
     view.nodes.push(node);
     for (const label of node.labels) push(view.byLabel, label, node);
-    push(view.byId, String(node.properties.id), node);
+    push(view.byId, id, node);
     return node;
   };
   const addRelationship = (relationship: RelationshipValue): void => {
@@ -52,21 +54,23 @@ function buildView(graph: KnowledgeGraph): GraphView {
 
   const entities = new Map<string, NodeValue>();
   graph.forEachNode((key, entity) => {
-    entities.set(key, addNode(new NodeValue(`entity:${key}`, entityLabels(entity), entityProperties(entity))));
+    const node = addNode(entity.id, new NodeValue(`entity:${key}`, entityLabels(entity), () => entityProperties(entity)));
+    push(view.byName, entity.name, node);
+    entities.set(key, node);
   });
   const documents = new Map<string, NodeValue>();
   for (const document of graph.getAttribute('documents') ?? []) {
-    documents.set(document.id, addNode(new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document))));
+    documents.set(document.id, addNode(document.id, new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document))));
   }
   graph.forEachEdge((key, relation, source, target) => {
-    addRelationship(new RelationshipValue(key, relation.type, entities.get(source)!, entities.get(target)!, relationProperties(relation)));
+    addRelationship(new RelationshipValue(key, relation.type, entities.get(source)!, entities.get(target)!, () => relationProperties(relation)));
   });
   graph.forEachNode((key, entity) => {
     for (const [documentId, count] of mentionCounts(entity)) {
       // A document named only by mentions still gets a node, as the Neo4j loader makes one.
       let document = documents.get(documentId);
       if (!document) {
-        document = addNode(new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId })));
+        document = addNode(documentId, new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId })));
         documents.set(documentId, document);
       }
       addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));

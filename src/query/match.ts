@@ -15,6 +15,12 @@ interface Step {
   pattern: RelationshipPattern;
   direction: RelationshipPattern['direction'];
   properties: Constraint;
+  /** The allowed types; absent = any. */
+  types?: ReadonlySet<string>;
+}
+
+function typeSet(pattern: RelationshipPattern): ReadonlySet<string> | undefined {
+  return pattern.types.length > 0 ? new Set(pattern.types) : undefined;
 }
 
 interface PartialMatch {
@@ -42,11 +48,11 @@ export function* matchPattern(part: PatternPart, row: Row, context: EvaluationCo
     const relationshipIndex = reversed ? nodeIndex : nodeIndex - 1;
     const pattern = part.relationships[relationshipIndex]!;
     const direction = reversed && pattern.direction !== 'both' ? (pattern.direction === 'out' ? 'in' : 'out') : pattern.direction;
-    return { pattern, direction, properties: relationshipConstraints[relationshipIndex] };
+    return { pattern, direction, properties: relationshipConstraints[relationshipIndex], types: typeSet(pattern) };
   });
   const first = part.nodes[order[0]!]!;
   const firstConstraint = nodeConstraints[order[0]!];
-  for (const start of candidates(first, firstConstraint, row, context)) {
+  for (const start of startNodes(first, firstConstraint, steps[0], row, context)) {
     if (!nodeMatches(start, first, firstConstraint, row)) continue;
     const startRow = bind(row, first.variable, start);
     for (const match of expand({ row: startRow, nodes: [start], relationships: [] }, 0)) {
@@ -74,7 +80,7 @@ export function* matchPattern(part: PatternPart, row: Row, context: EvaluationCo
         if (used.has(relationship) || partial.relationships.includes(relationship)) continue;
         if (bound !== undefined && bound !== relationship) continue;
         if (!nodeMatches(next, target, targetConstraint, partial.row)) continue;
-        const nextRow = bind(bind(partial.row, step.pattern.variable, relationship), target.variable, next);
+        const nextRow = bind(partial.row, step.pattern.variable, relationship, target.variable, next);
         yield* expand({ row: nextRow, nodes: [...partial.nodes, next], relationships: [...partial.relationships, relationship] }, stepIndex + 1);
       }
       return;
@@ -87,7 +93,7 @@ export function* matchPattern(part: PatternPart, row: Row, context: EvaluationCo
       if (trail.length >= min && nodeMatches(node, target, targetConstraint, partial.row)) {
         // A reversed walk collects the hops backwards; the variable lists them in pattern order.
         const hops = reversed ? [...trail].reverse() : [...trail];
-        const nextRow = bind(bind(partial.row, step!.pattern.variable, hops), target.variable, node);
+        const nextRow = bind(partial.row, step!.pattern.variable, hops, target.variable, node);
         yield* expand({ row: nextRow, nodes: [...partial.nodes, ...trailNodes], relationships: [...partial.relationships, ...trail] }, stepIndex + 1);
       }
       if (trail.length >= max) return;
@@ -109,7 +115,7 @@ function* matchShortest(part: PatternPart, row: Row, context: EvaluationContext,
   const relationship = part.relationships[0]!;
   if (relationship.length && relationship.length.min > 1) throw new QueryError('shortestPath needs a minimal length of 0 or 1', relationship.position);
   const max = relationship.length ? (relationship.length.max ?? Infinity) : 1;
-  const step: Step = { pattern: relationship, direction: relationship.direction, properties: relationshipConstraint };
+  const step: Step = { pattern: relationship, direction: relationship.direction, properties: relationshipConstraint, types: typeSet(relationship) };
   const targets = [...candidates(toPattern, nodeConstraints[1], row, context)].filter((node) => nodeMatches(node, toPattern, nodeConstraints[1], row));
   for (const from of candidates(fromPattern, nodeConstraints[0], row, context)) {
     if (!nodeMatches(from, fromPattern, nodeConstraints[0], row)) continue;
@@ -117,7 +123,8 @@ function* matchShortest(part: PatternPart, row: Row, context: EvaluationContext,
     for (const to of targets) {
       if (to === from) continue;
       if (toPattern.variable && fromRow.has(toPattern.variable) && fromRow.get(toPattern.variable) !== to) continue;
-      for (const path of shortestPaths(from, to, step, max, part.shortest === 'all')) {
+      const paths = part.shortest === 'all' ? allShortestPaths(from, to, step, max) : [shortestPath(from, to, step, max)].filter((path) => path !== undefined);
+      for (const path of paths) {
         const hops = relationship.length ? [...path.relationships] : path.relationships[0]!;
         let result = bind(bind(fromRow, toPattern.variable, to), relationship.variable, hops);
         result = bind(result, part.variable, path);
@@ -127,8 +134,48 @@ function* matchShortest(part: PatternPart, row: Row, context: EvaluationContext,
   }
 }
 
-/** Breadth-first search keeping every parent on a shortest route, so `all` can list them. */
-function shortestPaths(from: NodeValue, to: NodeValue, step: Step, max: number, all: boolean): PathValue[] {
+/** One shortest path: breadth-first from both ends at once, always growing the smaller frontier. */
+function shortestPath(from: NodeValue, to: NodeValue, step: Step, max: number): PathValue | undefined {
+  const backward: Step = { ...step, direction: step.direction === 'out' ? 'in' : step.direction === 'in' ? 'out' : 'both' };
+  type Parents = Map<NodeValue, [NodeValue, RelationshipValue] | undefined>;
+  const fromParents: Parents = new Map([[from, undefined]]);
+  const toParents: Parents = new Map([[to, undefined]]);
+  let fromFrontier = [from];
+  let toFrontier = [to];
+  for (let hops = 0; hops < max && fromFrontier.length > 0 && toFrontier.length > 0; hops++) {
+    const forward = fromFrontier.length <= toFrontier.length;
+    const [frontier, parents, others, direction] = forward ? [fromFrontier, fromParents, toParents, step] : [toFrontier, toParents, fromParents, backward];
+    const next: NodeValue[] = [];
+    for (const node of frontier) {
+      for (const [relationship, neighbour] of neighbours(node, direction)) {
+        if (parents.has(neighbour)) continue;
+        parents.set(neighbour, [node, relationship]);
+        if (others.has(neighbour)) return joinHalves(neighbour, fromParents, toParents);
+        next.push(neighbour);
+      }
+    }
+    if (forward) fromFrontier = next;
+    else toFrontier = next;
+  }
+  return undefined;
+}
+
+function joinHalves(meeting: NodeValue, fromParents: Map<NodeValue, [NodeValue, RelationshipValue] | undefined>, toParents: Map<NodeValue, [NodeValue, RelationshipValue] | undefined>): PathValue {
+  const nodes = [meeting];
+  const relationships: RelationshipValue[] = [];
+  for (let link = fromParents.get(meeting); link; link = fromParents.get(link[0])) {
+    nodes.unshift(link[0]);
+    relationships.unshift(link[1]);
+  }
+  for (let link = toParents.get(meeting); link; link = toParents.get(link[0])) {
+    nodes.push(link[0]);
+    relationships.push(link[1]);
+  }
+  return new PathValue(nodes, relationships);
+}
+
+/** Every shortest path: breadth-first from the start, keeping every parent on a shortest route. */
+function allShortestPaths(from: NodeValue, to: NodeValue, step: Step, max: number): PathValue[] {
   const parents = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>([[from, []]]);
   let frontier = [from];
   for (let depth = 0; depth < max && frontier.length > 0 && !parents.has(to); depth++) {
@@ -153,7 +200,6 @@ function shortestPaths(from: NodeValue, to: NodeValue, step: Step, max: number, 
     }
     for (const [previous, relationship] of parents.get(node)!) {
       back(previous, [node, ...nodes], [relationship, ...relationships]);
-      if (!all && paths.length > 0) return;
     }
   };
   back(to, [], []);
@@ -162,8 +208,8 @@ function shortestPaths(from: NodeValue, to: NodeValue, step: Step, max: number, 
 
 /** Relationships leaving `node` the way the step allows, with the node at their other end. */
 function* neighbours(node: NodeValue, step: Step): Generator<[RelationshipValue, NodeValue]> {
-  const { types } = step.pattern;
-  const accept = (relationship: RelationshipValue): boolean => (types.length === 0 || types.includes(relationship.type)) && propertiesMatch(relationship.properties, step.properties);
+  const { types } = step;
+  const accept = (relationship: RelationshipValue): boolean => (!types || types.has(relationship.type)) && propertiesMatch(relationship.properties, step.properties);
   if (step.direction !== 'in') for (const relationship of node.outgoing) if (accept(relationship)) yield [relationship, relationship.end];
   if (step.direction !== 'out') {
     for (const relationship of node.incoming) {
@@ -195,7 +241,7 @@ function nodeMatches(node: NodeValue, pattern: NodePattern, required: Constraint
   return pattern.labels.every((label) => node.labels.includes(label)) && propertiesMatch(node.properties, required);
 }
 
-/** Start nodes for a pattern node: its binding, the `id` index, the smallest label list, or all. */
+/** Start nodes for a pattern node: its binding, the `id` or `name` index, the smallest label list, or all. */
 function candidates(pattern: NodePattern, required: Constraint, row: Row, context: EvaluationContext): readonly NodeValue[] {
   if (pattern.variable && row.has(pattern.variable)) {
     const bound = row.get(pattern.variable)!;
@@ -203,8 +249,9 @@ function candidates(pattern: NodePattern, required: Constraint, row: Row, contex
     if (!(bound instanceof NodeValue)) throw new QueryError(`\`${pattern.variable}\` is not a node`, pattern.position);
     return [bound];
   }
-  const id = required?.id;
+  const { id, name } = required ?? {};
   if (typeof id === 'string') return context.view.byId.get(id) ?? [];
+  if (typeof name === 'string') return context.view.byName.get(name) ?? [];
   let smallest: readonly NodeValue[] = context.view.nodes;
   for (const label of pattern.labels) {
     const list = context.view.byLabel.get(label) ?? [];
@@ -213,11 +260,32 @@ function candidates(pattern: NodePattern, required: Constraint, row: Row, contex
   return smallest;
 }
 
+/**
+ * Where a walk may start: the node candidates, or, when the first hop names relationship types that
+ * are rarer than those candidates, the nodes at the right end of those relationships.
+ */
+function startNodes(pattern: NodePattern, required: Constraint, step: Step | undefined, row: Row, context: EvaluationContext): Iterable<NodeValue> {
+  const nodes = candidates(pattern, required, row, context);
+  if (!step || step.pattern.types.length === 0 || (step.pattern.length && step.pattern.length.min === 0)) return nodes;
+  const relationships = step.pattern.types.flatMap((type) => context.view.byType.get(type) ?? []);
+  if (relationships.length >= nodes.length) return nodes;
+  const starts = new Set<NodeValue>();
+  for (const relationship of relationships) {
+    if (step.direction !== 'in') starts.add(relationship.start);
+    if (step.direction !== 'out') starts.add(relationship.end);
+  }
+  return starts;
+}
+
 function cost(pattern: NodePattern, required: Constraint, row: Row, context: EvaluationContext): number {
   return candidates(pattern, required, row, context).length;
 }
 
-function bind(row: Row, variable: string | undefined, value: Value): Row {
-  if (!variable) return row;
-  return new Map(row).set(variable, value);
+/** The row plus one or two bindings (unnamed pattern elements bind nothing), copied once. */
+function bind(row: Row, variable: string | undefined, value: Value, otherVariable?: string, otherValue?: Value): Row {
+  if (!variable && !otherVariable) return row;
+  const next = new Map(row);
+  if (variable) next.set(variable, value);
+  if (otherVariable) next.set(otherVariable, otherValue!);
+  return next;
 }

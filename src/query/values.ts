@@ -6,25 +6,38 @@
 export type PropertyValue = null | boolean | number | string | PropertyValue[];
 export type Properties = Record<string, PropertyValue>;
 
+/** Properties, or how to compute them: a view of a large graph maps only what queries touch. */
+type LazyProperties = Properties | (() => Properties);
+
 export class NodeValue {
   readonly outgoing: RelationshipValue[] = [];
   readonly incoming: RelationshipValue[] = [];
+  private mapped?: Properties;
   constructor(
     /** Unique within one graph view. */
     readonly key: string,
     readonly labels: readonly string[],
-    readonly properties: Properties,
+    private readonly source: LazyProperties,
   ) {}
+
+  get properties(): Properties {
+    return (this.mapped ??= typeof this.source === 'function' ? this.source() : this.source);
+  }
 }
 
 export class RelationshipValue {
+  private mapped?: Properties;
   constructor(
     readonly key: string,
     readonly type: string,
     readonly start: NodeValue,
     readonly end: NodeValue,
-    readonly properties: Properties,
+    private readonly source: LazyProperties,
   ) {}
+
+  get properties(): Properties {
+    return (this.mapped ??= typeof this.source === 'function' ? this.source() : this.source);
+  }
 }
 
 export class PathValue {
