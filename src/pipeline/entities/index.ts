@@ -1,7 +1,7 @@
 import type { EntityType, Mention, MentionTitle } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
 import { getGazetteer, nameKey, type Gazetteer } from './gazetteer.js';
-import { NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS } from './patterns.js';
+import { DATED_EVENT_NOUNS, NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS } from './patterns.js';
 import { ROLE_NOUNS, GROUP_ROLES } from './roles.js';
 import { markTeams } from './teams.js';
 
@@ -21,7 +21,7 @@ export function findMentions(analyzed: AnalyzedText): Mention[] {
     for (const span of candidateSpans(tokens, shouting, context, gazetteer)) {
       readSpan(analyzed.text, tokens, span, gazetteer, mentions, unresolved);
     }
-    mentions.push(...roleMentions(analyzed.text, tokens, gazetteer));
+    mentions.push(...roleMentions(analyzed.text, tokens, gazetteer), ...datedEvents(analyzed.text, tokens));
   }
   settleByDocument(analyzed, unresolved, mentions);
   markTeams(analyzed, mentions);
@@ -309,6 +309,29 @@ function classify(words: Token[], surface: string, trailing: string | undefined,
   ];
   const [type, count] = votes.reduce((best, vote) => (vote[1] > best[1] ? vote : best));
   return count > 0 ? { type, strength: 'weak' } : undefined;
+}
+
+/**
+ * "the September 11 (terrorist) attacks": after a determiner, a month, a day, an optional
+ * adjective or noun, an event noun.
+ */
+function datedEvents(text: string, tokens: Token[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const before = tokens[i - 1];
+    const determined = before !== undefined && (before.tags.has('Determiner') || /['’]s?$/u.test(before.text));
+    if (!determined || !tokens[i]!.tags.has('Month') || !/^\d{1,2}$/.test(tokens[i + 1]!.text) || breaksAfter(tokens[i]!) || breaksAfter(tokens[i + 1]!)) continue;
+    for (let k = i + 2; k < Math.min(i + 4, tokens.length); k++) {
+      const word = tokens[k]!.text;
+      if (DATED_EVENT_NOUNS.has(word.toLowerCase())) {
+        found.push(makeMention(text, tokens, i, k + 1, 'Event'));
+        break;
+      }
+      const modifier = /^\p{Ll}[\p{Ll}-]*$/u.test(word) && (tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun'));
+      if (!modifier || breaksAfter(tokens[k]!)) break;
+    }
+  }
+  return found;
 }
 
 /** Role phrases: "the Russian leader", "the two leaders". */

@@ -63,3 +63,12 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'on', 'for', 
 
 /** Particles of personal names, which may join a name whatever its first word is. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'van', 'von', 'der', 'da', 'di', 'du', 'le', 'bin', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
+
+/**
+ * Nouns that make a date the name of an event: "the September 11 attacks", "the July 7 bombings".
+ * A month, a day, at most one lower-case modifier ("terrorist"), then one of these.
+ */
+export const DATED_EVENT_NOUNS: ReadonlySet<string> = new Set([
+  'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'explosion', 'explosions', 'massacre', 'shooting',
+  'shootings', 'killings', 'riots', 'uprising', 'coup', 'raid', 'raids', 'hijackings', 'atrocities', 'disaster',
+]);
