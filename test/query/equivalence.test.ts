@@ -1,0 +1,147 @@
+/**
+ * Every file in cypher/queries/ gives the same rows in memory and in a real Neo4j, on the seed
+ * article and the first Reuters stories: with its example parameters, and with parameters taken
+ * from the extraction (so the comparison never rests on empty results alone).
+ *
+ * The test starts a Neo4j of its own (scripts/neo4j-local.mjs, a throwaway store on a free port):
+ * the server of the global setup is wiped and reloaded by test/neo4j/* in parallel with this file.
+ * Without Java it falls back to NEO4J_URI when that server may be wiped; in CI it never skips.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canRunLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j-local.mjs';
+import { extract } from '../../src/extract.js';
+import { buildGraph, type KnowledgeGraph } from '../../src/graph/build.js';
+import type { Clause } from '../../src/query/ast.js';
+import { runQuery, type PlainValue, type QueryResult } from '../../src/query/index.js';
+import { runNeo4jQuery } from '../../src/query/neo4j.js';
+import { parseQuery } from '../../src/query/parser.js';
+import { loadGraph, openDriver, type Neo4jConnection } from '../../src/store/neo4j.js';
+import type { GraphJson } from '../../src/types.js';
+import { readDocuments } from '../../src/ingest/index.js';
+import { readQueryFiles, ROOT, SEED, type QueryFile } from '../neo4j/helpers.js';
+
+const REUTERS = resolve(ROOT, '../shared/data/news/reuters.jsonl');
+const REUTERS_STORIES = 20;
+const inCi = process.env.CI === 'true';
+const sharedUri = process.env.NEO4J_URI;
+const sharedMayBeWiped = Boolean(sharedUri) && (process.env.KG_NEO4J_TEST_SERVER === sharedUri || process.env.KG_NEO4J_TEST_WIPE === '1');
+const ownServer = canRunLocalNeo4j();
+const queryFiles = readQueryFiles();
+
+describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in memory = Neo4j', { timeout: 600_000 }, () => {
+  let dir: string | undefined;
+  let driver: Driver;
+  let json: GraphJson;
+  let graph: KnowledgeGraph;
+
+  beforeAll(async () => {
+    if (!ownServer && !sharedMayBeWiped) throw new Error('no Neo4j to compare with: install Java 17 + Maven, or set NEO4J_URI with KG_NEO4J_TEST_WIPE=1');
+    let connection: Neo4jConnection;
+    if (ownServer) {
+      dir = await mkdtemp(join(tmpdir(), 'kg-query-equivalence-'));
+      const { uri } = await startLocalNeo4j({ port: await freePort(), dir, password: '' });
+      connection = { uri, username: 'neo4j', password: '' };
+    } else {
+      connection = { uri: sharedUri!, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
+    }
+    driver = openDriver(connection);
+    await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: connection.database });
+
+    const reuters = join(dir ?? tmpdir(), 'reuters-sample.jsonl');
+    const lines = (await readFile(REUTERS, 'utf8')).split('\n').slice(0, REUTERS_STORIES).join('\n');
+    await writeFile(reuters, `${lines}\n`);
+    json = (await extract(readDocuments([SEED, reuters]))).json;
+    graph = buildGraph(json);
+    await loadGraph(json, connection);
+  }, 600_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    if (dir) {
+      await stopLocalNeo4j({ dir });
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has a graph worth comparing', () => {
+    expect(json.documents).toHaveLength(REUTERS_STORIES + 1);
+    expect(json.relations.length).toBeGreaterThan(10);
+  });
+
+  const answered = new Set<string>();
+
+  it.each(queryFiles.map((file) => [file.name, file] as const))('%s', async (_name, file) => {
+    for (const parameters of parameterSets(file, json)) {
+      const memory = runQuery(graph, file.text, parameters);
+      const neo4j = await runNeo4jQuery(driver, file.text, parameters);
+      expect(memory.columns, `columns with ${JSON.stringify(parameters)}`).toEqual(neo4j.columns);
+      expect(comparable(memory, file.text), `rows with ${JSON.stringify(parameters)}`).toEqual(comparable(neo4j, file.text));
+      if (memory.rows.length > 0) answered.add(file.name);
+    }
+  });
+
+  // Equal empty answers prove little; most questions must have an answer on this corpus.
+  it('gets rows from most queries', () => {
+    expect(answered.size, `answered: ${[...answered].join(', ')}`).toBeGreaterThanOrEqual(Math.ceil(queryFiles.length * 0.7));
+  });
+});
+
+/** The file's example parameters, plus the same keys filled from the extraction. */
+function parameterSets(file: QueryFile, json: GraphJson): Array<Record<string, unknown>> {
+  const keys = Object.keys(file.params);
+  if (keys.length === 0) return [file.params];
+  const degree = new Map<string, number>();
+  for (const relation of json.relations) for (const id of [relation.source, relation.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const byDegree = [...json.entities].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+  const relation = json.relations.find((candidate) => candidate.type === 'MET_WITH') ?? json.relations[0]!;
+  const name = (id: string) => json.entities.find((entity) => entity.id === id)!.name;
+  const fromData: Record<string, unknown> = {
+    name: byDegree[0]?.name,
+    document: json.documents[1]?.id ?? json.documents[0]!.id,
+    country: json.entities.find((entity) => entity.type === 'Country')?.name,
+    from: name(relation.source),
+    to: byDegree.find((entity) => entity.id !== relation.source && entity.id !== relation.target)?.name,
+    source: name(relation.source),
+    type: relation.type,
+    target: name(relation.target),
+    limit: 25,
+  };
+  const derived = Object.fromEntries(keys.map((key) => [key, fromData[key] ?? file.params[key]]));
+  return [file.params, derived];
+}
+
+/**
+ * Rows to compare: as a sorted multiset, and, when the query orders its rows by returned
+ * columns, the sequence of those sort keys too (rows tied on every key may come in any order).
+ */
+function comparable(result: QueryResult, text: string): { rows: string[]; order?: string[] } {
+  const canonical = (value: unknown): string => JSON.stringify(sortedKeys(value as PlainValue));
+  const rows = result.rows.map(canonical).sort();
+  const returnClause = parseQuery(text).parts[0]!.at(-1) as Extract<Clause, { kind: 'return' }>;
+  const sortColumns = returnClause.projection.orderBy.map(({ expression }) => (expression.kind === 'variable' && result.columns.includes(expression.name) ? expression.name : expression.text));
+  if (sortColumns.length === 0) return { rows };
+  if (!sortColumns.every((column) => result.columns.includes(column))) return { rows, order: result.rows.map(canonical) };
+  return { rows, order: result.rows.map((row) => canonical(sortColumns.map((column) => row[column]))) };
+}
+
+function sortedKeys(value: PlainValue): PlainValue {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key]!)]));
+  return value;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
