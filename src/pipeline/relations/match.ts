@@ -11,7 +11,9 @@ import type { Token } from '../analyze.js';
  *   ("Bush and Putin", "the two leaders"); `{date}` a date expression.
  * - `word`, `(a|b|c)` literal lower-case words; `,` `(` `)` `'s` punctuation; a trailing `?` makes
  *   any element optional.
- * - `*N` skips up to N items (words or names); `@title` is a title from the titles gazetteer.
+ * - `*N` skips up to N items (words or names); `~N` skips up to N words or dates but no name and
+ *   no punctuation, so nothing else stands between the slots it joins ("Oswald was the gunman who killed Kennedy"); `@title` is a
+ *   title from the titles gazetteer.
  */
 
 export type Item =
@@ -24,7 +26,7 @@ type Element =
   | { kind: 'words'; words: ReadonlySet<string>; optional: boolean }
   | { kind: 'entity'; role: string; types: ReadonlySet<EntityType>; list: boolean; optional: boolean }
   | { kind: 'date'; optional: boolean }
-  | { kind: 'skip'; max: number }
+  | { kind: 'skip'; max: number; wordsOnly: boolean }
   | { kind: 'title'; optional: boolean };
 
 export interface CompiledPattern {
@@ -50,8 +52,8 @@ export function compilePattern(source: string): CompiledPattern {
     .map((part): Element => {
       const optional = part.endsWith('?') && part.length > 1;
       const body = optional ? part.slice(0, -1) : part;
-      const skip = /^\*(\d+)$/.exec(body);
-      if (skip) return { kind: 'skip', max: Number(skip[1]) };
+      const skip = /^([*~])(\d+)$/.exec(body);
+      if (skip) return { kind: 'skip', max: Number(skip[2]), wordsOnly: skip[1] === '~' };
       if (body === '{date}') return { kind: 'date', optional };
       if (body === '@title') return { kind: 'title', optional };
       const entity = /^\{(\w+)(\+?):([\w|]+)\}$/.exec(body);
@@ -94,6 +96,7 @@ function matchFrom(elements: Element[], e: number, items: Item[], i: number, bou
       for (let n = 0; n <= element.max && i + n <= items.length; n++) {
         const match = next(i + n);
         if (match) return match;
+        if (element.wordsOnly && (items[i + n]?.kind === 'entity' || items[i + n]?.kind === 'punct')) return undefined;
       }
       return undefined;
     }

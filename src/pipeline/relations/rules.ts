@@ -23,6 +23,16 @@ const WITHDRAW = '(withdraw|withdraws|withdrawing|abandon|abandons|quit|leave|ex
 const WITHDREW = '(withdrew|withdrawn|abandoned|quitted|left|exited)';
 const INTEND = "(desire|plan|plans|planned|intends|intention|decision|decided|wants|wanted|threatened|threatens|move|bid|could|would|will|may|might|to|hopes|hoped)";
 const KILL = '(killed|kills|assassinated|murdered|shot|stabbed|slew|executed)';
+/** Every form of a verb of killing, for "the gunman who killed", "convicted of murdering", "used it to shoot". */
+const KILLING = '(kill|kills|killed|killing|assassinate|assassinated|assassinating|murder|murders|murdered|murdering|shoot|shoots|shot|shooting|slay|slew|slain|slaying|stab|stabbed|stabbing)';
+const KILLING_NOUN = '(assassination|murder|killing|slaying|slayings|shooting)';
+const KILLER = '(assassin|killer|murderer|slayer)';
+/** Jobs held in an organization: "a spokeswoman for the agency", "FAA spokesman John Leyden". */
+const JOB =
+  '(spokesman|spokeswoman|spokesperson|official|officer|attorney|lawyer|counsel|correspondent|reporter|editor|columnist|writer|director|manager|secretary|member|professor|researcher|scientist|analyst|economist|engineer|employee|executive|publisher|adviser|advisor|aide|representative|agent|candidate|deputy|commander|coordinator|administrator|superintendent|treasurer|partner|consultant|physician|teacher|coach|trustee|commissioner|specialist|expert|historian|lobbyist|negotiator|staffer|worker|ecologist|entomologist|astronomer|physicist|chemist|biologist|geologist|sociologist|psychologist|producer|pilot|investigator|inspector|auditor|clerk|assistant|vice-president|vice-chairman|lecturer|fellow|student|graduate|dean|registrar)';
+/** Jobs that lead it: "Andrew Stephens, president of Eaglebrook Plastics". */
+const LEADS = '(president|chairman|chairwoman|chair|head|leader|founder|owner|boss|ceo)';
+const ANY_JOB = `${JOB.slice(0, -1)}|chief|${LEADS.slice(1)}`;
 const LIVE = '(lives|lived|living|resides|resided|residing|settled|born|raised|grew)';
 const NEGOTIATE = '(negotiate|negotiates|negotiated|negotiating)';
 const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|welcomes)';
@@ -56,7 +66,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "SHANGHAI, China", "Crawford, Texas"
   { relation: 'LOCATED_IN', pattern: '{source:Place} , {target:Place|Country}', confidence: 0.7 },
   { relation: 'LOCATED_IN', pattern: '{source:Place} ( {target:Place|Country} )', confidence: 0.7 },
-  { relation: 'LOCATED_IN', pattern: '{source:Place} , (a|the) (city|town|village|capital|port|region|province) (in|of) {target:Place|Country}', confidence: 0.8 },
+  { relation: 'LOCATED_IN', pattern: '{source:Place} , (a|the) ~3 (city|town|village|capital|port|region|province|state|county|district|suburb|island) (in|of) {target:Place|Country}', confidence: 0.8 },
+  // "Gosforth in northeast England", "Rome is in Lazio province"
+  { relation: 'LOCATED_IN', pattern: '{source:Place} (is|lies)? (in) the? (north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern)? {target:Place|Country}', confidence: 0.65 },
+  // "China's Guangdong province"
+  { relation: 'LOCATED_IN', pattern: "{target:Place|Country} 's {source:Place}", confidence: 0.65 },
   // "the APEC forum in Shanghai"
   { relation: 'HELD_IN', pattern: '{source:Event} (in|at) {target:Place|Country}', confidence: 0.75 },
   { relation: 'HELD_IN', pattern: '{source:Event} *4 (held|hosted|took|takes|opened|opens) (place)? (in|at) {target:Place|Country}', confidence: 0.8 },
@@ -71,17 +85,37 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'BY_TITLE', pattern: '{target:Organization|Country} @title {source:Person}', confidence: 0.7 },
   { relation: 'BY_TITLE', pattern: "{target:Organization|Country} 's @title ,? {source:Person}", confidence: 0.7 },
   { relation: 'WORKS_FOR', pattern: '{source:Person} , (who|which) (works|worked|working) (for|at) {target:Organization|Country}', confidence: 0.8 },
+  // "Andrew Stephens, president of Eaglebrook Plastics"; "Robin Woods, a spokeswoman for the agency"; "Robert Bernero, chief of waste disposal for the NRC"
+  { relation: 'LEADER_OF', pattern: `{source:Person} , (the)? ${LEADS} (of|at) the? {target:Organization}`, confidence: 0.75 },
+  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the)? ~3 ${ANY_JOB} ~4 (of|for|at|with) the? {target:Organization}`, confidence: 0.75 },
+  // "FAA spokesman John Leyden", "DIMA's technical manager, engineer Jose Tulio Gomez", "ITAR-TASS correspondent Mikhail Shevtsov"
+  { relation: 'WORKS_FOR', pattern: `{target:Organization} 's? ~1 ${ANY_JOB} ,? ${ANY_JOB}? {source:Person}`, confidence: 0.7 },
+  // "Roger Jacobsen, a Burlington operations manager"
+  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the) ~2 {target:Organization} ~2 ${ANY_JOB}`, confidence: 0.7 },
+  // "Lt. Jim Bowell of the Butler Township Fire Department"
+  { relation: 'WORKS_FOR', pattern: '{source+:Person} ,? of the? {target:Organization}', confidence: 0.65 },
   { relation: 'WORKS_FOR', pattern: '{source:Person} (works|worked|working|joined|joins) (for|at)? {target:Organization}', confidence: 0.65 },
   // "the Bonn-based Bundesbank"
   { relation: 'BASED_IN', pattern: '{target:Place|Country} based {source:Organization}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: '{source:Organization} ,? (based|headquartered|located) in {target:Place|Country}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: "{source:Organization} 's (headquarters|offices|office|plant|factory) (in|at) {target:Place|Country}", confidence: 0.75 },
   { relation: 'BASED_IN', pattern: '{source:Organization} ,? (in|of) {target:Place}', confidence: 0.55 },
+  // "the Supreme Court of Canada", "Germany's Bundesbank", "the Cape Town Supreme Court"
+  { relation: 'BASED_IN', pattern: '{source:Organization} (of|in) {target:Country}', confidence: 0.6 },
+  { relation: 'BASED_IN', pattern: "{target:Place|Country} 's {source:Organization}", confidence: 0.65 },
+  { relation: 'BASED_IN', pattern: '{target:Place|Country} {source:Organization}', confidence: 0.55 },
   // "Smith, who lives in Ohio"
   { relation: 'LIVES_IN', pattern: `{source:Person} , (who) (has)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.8 },
   { relation: 'LIVES_IN', pattern: `{source:Person} (was)? ${LIVE} (in|up) (in)? {target:Place|Country}`, confidence: 0.7 },
   { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an) (resident|native|citizen) of {target:Place|Country}', confidence: 0.8 },
   { relation: 'LIVES_IN', pattern: '{source:Person} (of|from) {target:Place}', confidence: 0.55 },
+  // "Dwight D. Eisenhower, the 34th president, was born in Denison"
+  { relation: 'LIVES_IN', pattern: `{source:Person} *8 born ~5 (in|at) {target:Place|Country}`, confidence: 0.7 },
+  // "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol"
+  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target:Place|Country}', confidence: 0.6 },
+  // "Gen. Westmoreland, the commander of U.S. forces and a South Carolina native"
+  { relation: 'LIVES_IN', pattern: '{source:Person} , *6 (a|an) {target:Place|Country} (native|resident)', confidence: 0.7 },
+  { relation: 'LIVES_IN', pattern: '{target:Place|Country} (citizen|citizens|native|natives|resident|residents) {source+:Person}', confidence: 0.65 },
   { relation: 'LIVES_IN', pattern: '{target:Place|Country} (resident|residents|native|man|woman|governor|mayor|senator) {source:Person}', confidence: 0.6 },
   // "Oswald shot Kennedy", "Kennedy was assassinated by Oswald"
   { relation: 'KILLED', pattern: `{source:Person} (has|had)? ${KILL} {target:Person}`, confidence: 0.8 },
@@ -91,6 +125,17 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'KILLED', pattern: '(assassin|killer|murderer) of {target:Person} ,? {source:Person}', confidence: 0.75 },
   { relation: 'KILLED', pattern: '{source:Person} , (the|a)? (assassin|killer|murderer) of {target:Person}', confidence: 0.8 },
   { relation: 'KILLED', pattern: `(assassination|murder|killing|death) of {target:Person} by {source:Person}`, confidence: 0.8 },
+  // "Oswald was the lone gunman who killed Kennedy", "Chapman got the idea for killing Lennon": the nearest name before the verb, with no name or comma between
+  { relation: 'KILLED', pattern: `{source:Person} ~8 ${KILLING} {target:Person}`, confidence: 0.65 },
+  // "Sirhan Sirhan, the man convicted of killing Kennedy"; "James Earl Ray, the convicted assassin of King"
+  { relation: 'KILLED', pattern: `{source:Person} , (the|a|who) ~4 ${KILLING} {target:Person}`, confidence: 0.75 },
+  { relation: 'KILLED', pattern: `{source:Person} , (the|a) ~2 ${KILLER} of ~2 {target:Person}`, confidence: 0.8 },
+  // "Kennedy assassin Sirhan B. Sirhan"
+  { relation: 'KILLED', pattern: `{target:Person} 's? ${KILLER} ,? {source:Person}`, confidence: 0.8 },
+  // "Jesse James was shot to death in St. Joseph by Robert Ford"
+  { relation: 'KILLED', pattern: `{target:Person} (was|were|is|had|has)? (been)? ~2 ${KILL} to? death? *6 by {source:Person}`, confidence: 0.7 },
+  // "Sirhan was sentenced to death for the assassination of Robert F. Kennedy"
+  { relation: 'KILLED', pattern: `{source:Person} ~8 (for|in|of) the ~3 ${KILLING_NOUN} of {target+:Person}`, confidence: 0.7 },
   // "U.S. and Japanese officials will negotiate"
   { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE} with {target+:${PARTY}}`, confidence: 0.8 },
   { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE}`, confidence: 0.7 },
