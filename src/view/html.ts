@@ -79,8 +79,8 @@ export async function renderViewHtml(graph: KnowledgeGraph): Promise<string> {
   <p id="counts"></p>
   <ul id="legend"></ul>
   <datalist id="names"></datalist>
+  <aside id="details" hidden></aside>
 </section>
-<aside id="details" hidden></aside>
 <script type="application/json" id="kg-data">${scriptSafeJson(data)}</script>
 <script>${scriptSafeCode(script)}</script>
 </body>
@@ -90,9 +90,9 @@ export async function renderViewHtml(graph: KnowledgeGraph): Promise<string> {
 
 const STYLE = `
 html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; color: #222; }
-#graph { position: absolute; inset: 0; background: #fff; }
-#controls, #details { position: absolute; background: rgba(255, 255, 255, 0.94); border: 1px solid #ddd; border-radius: 6px; padding: 10px 12px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.08); }
-#controls { top: 12px; left: 12px; width: 240px; }
+#graph { position: absolute; top: 0; right: 0; bottom: 0; left: 361px; background: #fff; }
+#controls { position: absolute; top: 0; left: 0; bottom: 0; width: 336px; overflow: auto; padding: 12px; background: #fafafa; border-right: 1px solid #ddd; }
+#details { border-top: 1px solid #ddd; margin-top: 12px; padding-top: 10px; }
 #search { display: flex; gap: 6px; }
 #search-input { flex: 1; min-width: 0; padding: 4px 6px; }
 #search-status:empty { display: none; }
@@ -101,7 +101,6 @@ html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; colo
 #legend { list-style: none; margin: 0; padding: 0; }
 #legend li { margin: 2px 0; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: baseline; }
-#details { top: 12px; right: 12px; bottom: 12px; width: 360px; overflow: auto; }
 #details h2 { font-size: 17px; margin: 0 0 6px; }
 #details h3 { font-size: 14px; margin: 14px 0 4px; }
 #details h4 { font-size: 13px; margin: 10px 0 2px; }

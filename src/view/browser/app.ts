@@ -101,11 +101,18 @@ const sigma = new Sigma(graph, document.getElementById('graph')!, {
 
 if (big) {
   // Labels for thousands of edges at once would stall every frame: only when zoomed in.
-  sigma.getCamera().on('updated', (state) => sigma.setSetting('renderEdgeLabels', state.ratio < 0.2));
+  // Changing a setting re-indexes the whole graph, so only when crossing the threshold.
+  sigma.getCamera().on('updated', (state) => {
+    const zoomedIn = state.ratio < 0.2;
+    if (sigma.getSetting('renderEdgeLabels') !== zoomedIn) sigma.setSetting('renderEdgeLabels', zoomedIn);
+  });
 }
 
+// A second click soon after the first is a double click to sigma (which also zooms): it selects too.
 sigma.on('clickNode', ({ node }) => select(node));
+sigma.on('doubleClickNode', ({ node }) => select(node));
 sigma.on('clickEdge', ({ edge }) => select(edge));
+sigma.on('doubleClickEdge', ({ edge }) => select(edge));
 sigma.on('clickStage', () => select(null));
 
 function select(key: string | null): void {
