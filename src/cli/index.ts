@@ -44,6 +44,7 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof UserError) {
     process.stderr.write(`kg: ${error.message}\n`);
+    if (process.env.KG_DEBUG && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
     process.exit(error.exitCode);
   }
   // A bug, not bad input: one line for the user, the stack trace on request.

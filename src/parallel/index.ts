@@ -56,7 +56,7 @@ function extractInThread(
   try {
     return extractDocument(document);
   } catch (error) {
-    const failure = new DocumentExtractionError(document, error instanceof Error ? error.message : String(error));
+    const failure = new DocumentExtractionError(document, error);
     if (!onSkip) throw failure;
     onSkip(failure);
     return undefined;

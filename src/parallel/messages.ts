@@ -7,4 +7,4 @@ export interface TaskMessage {
 }
 
 /** Worker → main thread: the extraction, or why it failed. */
-export type ResultMessage = { task: number; extraction: DocumentExtraction } | { task: number; error: string };
+export type ResultMessage = { task: number; extraction: DocumentExtraction } | { task: number; error: unknown };

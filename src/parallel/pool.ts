@@ -63,7 +63,7 @@ export class ExtractionPool {
       else task.resolve(message.extraction);
       this.dispatch();
     });
-    worker.on('error', (error) => this.fail(worker, error.message));
+    worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => {
       if (!this.closing) this.fail(worker, `the worker thread exited (code ${code})`);
     });
@@ -74,10 +74,10 @@ export class ExtractionPool {
    * A dead thread takes its document with it, and the pool takes no more work: what kills one
    * thread (a missing worker script, memory) would kill the next.
    */
-  private fail(worker: Worker, reason: string): void {
+  private fail(worker: Worker, reason: Error | string): void {
     const task = this.running.get(worker);
     this.running.delete(worker);
-    this.failure ??= new UserError(`a worker thread failed: ${reason}`);
+    this.failure ??= new UserError(`a worker thread failed: ${reason instanceof Error ? reason.message : reason}`);
     task?.reject(new DocumentExtractionError(task.document, reason));
     for (const queued of this.queue.splice(0)) queued.reject(this.failure);
   }

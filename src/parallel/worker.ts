@@ -9,7 +9,8 @@ port.on('message', ({ task, document }: TaskMessage) => {
   try {
     result = { task, extraction: extractDocument(document) };
   } catch (error) {
-    result = { task, error: error instanceof Error ? error.message : String(error) };
+    // An Error crosses the thread boundary whole (message and stack).
+    result = { task, error };
   }
   port.postMessage(result);
 });
