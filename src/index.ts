@@ -7,3 +7,4 @@ export { buildGraph, graphToJson, relationKey, type KnowledgeGraph } from './gra
 export { readDocuments, type ReadOptions } from './ingest/index.js';
 export { runQuery, parseQuery, QueryError, type QueryResult, type PlainValue } from './query/index.js';
 export { runNeo4jQuery } from './query/neo4j.js';
+export { connectionFromEnv, loadGraph, type LoadOptions, type LoadSummary, type Neo4jConnection } from './store/neo4j.js';
