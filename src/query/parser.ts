@@ -318,29 +318,24 @@ class Parser {
   }
 
   private parseAdditive(): Expression {
-    const start = this.index;
-    let left = this.parseMultiplicative();
-    while (this.atSymbol('+') || this.atSymbol('-')) {
-      const operator = this.next().value as BinaryOperator;
-      left = this.finish(start, { kind: 'binary', operator, left, right: this.parseMultiplicative() });
-    }
-    return left;
+    return this.parseLeftAssociative(['+', '-'], () => this.parseMultiplicative());
   }
 
   private parseMultiplicative(): Expression {
-    const start = this.index;
-    let left = this.parsePower();
-    while (this.atSymbol('*') || this.atSymbol('/') || this.atSymbol('%')) {
-      const operator = this.next().value as BinaryOperator;
-      left = this.finish(start, { kind: 'binary', operator, left, right: this.parsePower() });
-    }
-    return left;
+    return this.parseLeftAssociative(['*', '/', '%'], () => this.parsePower());
   }
 
   private parsePower(): Expression {
+    return this.parseLeftAssociative(['^'], () => this.parseUnary());
+  }
+
+  private parseLeftAssociative(symbols: string[], operand: () => Expression): Expression {
     const start = this.index;
-    let left = this.parseUnary();
-    while (this.acceptSymbol('^')) left = this.finish(start, { kind: 'binary', operator: '^', left, right: this.parseUnary() });
+    let left = operand();
+    while (symbols.some((symbol) => this.atSymbol(symbol))) {
+      const operator = this.next().value as BinaryOperator;
+      left = this.finish(start, { kind: 'binary', operator, left, right: operand() });
+    }
     return left;
   }
 

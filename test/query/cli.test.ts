@@ -9,7 +9,11 @@ const fixture = 'test/fixtures/query/summit.json';
 
 /** `kg query …` as a user runs it; NEO4J_URI is cleared so the in-memory engine answers. */
 async function kg(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, NEO4J_URI: '' };
+  return kgWith({ NEO4J_URI: '' }, ...args);
+}
+
+async function kgWith(extraEnv: Record<string, string>, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  const env = { ...process.env, ...extraEnv };
   try {
     const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/index.ts', 'query', ...args], { cwd: root, env });
     return { stdout, stderr, code: 0 };
@@ -47,6 +51,12 @@ describe('kg query', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('kg: DETACH is not supported: kg query is read-only (line 2, column 1)\n');
+  });
+
+  it('says what to do when Neo4j does not answer', async () => {
+    const { stderr, code } = await kgWith({ NEO4J_URI: 'bolt://127.0.0.1:1' }, '--neo4j', '-e', 'RETURN 1');
+    expect(code).toBe(1);
+    expect(stderr).toBe('kg: cannot reach Neo4j at bolt://127.0.0.1:1. Is the server running? Try `npm run neo4j:start`.\n');
   });
 
   it('asks for a query when none is given', async () => {

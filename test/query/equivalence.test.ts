@@ -7,10 +7,12 @@
  * the server of the global setup is wiped and reloaded by test/neo4j/* in parallel with this file.
  * Without Java it falls back to NEO4J_URI when that server may be wiped; in CI it never skips.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j-local.mjs';
@@ -35,13 +37,13 @@ const queryFiles = readQueryFiles();
 
 describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in memory = Neo4j', { timeout: 600_000 }, () => {
   let dir: string | undefined;
+  let connection: Neo4jConnection;
   let driver: Driver;
   let json: GraphJson;
   let graph: KnowledgeGraph;
 
   beforeAll(async () => {
     if (!ownServer && !sharedMayBeWiped) throw new Error('no Neo4j to compare with: install Java 17 + Maven, or set NEO4J_URI with KG_NEO4J_TEST_WIPE=1');
-    let connection: Neo4jConnection;
     if (ownServer) {
       dir = await mkdtemp(join(tmpdir(), 'kg-query-equivalence-'));
       const { uri } = await startLocalNeo4j({ port: await freePort(), dir, password: '' });
@@ -83,6 +85,17 @@ describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in me
       expect(comparable(memory, file.text), `rows with ${JSON.stringify(parameters)}`).toEqual(comparable(neo4j, file.text));
       if (memory.rows.length > 0) answered.add(file.name);
     }
+  });
+
+  it('prints the same table from kg query in memory and kg query --neo4j', async () => {
+    const graphFile = join(dir ?? tmpdir(), 'graph.json');
+    await writeFile(graphFile, JSON.stringify(json));
+    const query = ['-f', 'cypher/queries/most-connected.cypher', '--param', 'limit=8'];
+    const memory = await kg(['query', '--graph', graphFile, ...query], { NEO4J_URI: '' });
+    const neo4j = await kg(['query', '--neo4j', ...query], { NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database ?? '' });
+    expect(neo4j.stderr).toBe('');
+    expect(memory.stdout).toMatch(/\(8 rows\)\n$/);
+    expect(neo4j.stdout).toBe(memory.stdout);
   });
 
   // Equal empty answers prove little; most questions must have an answer on this corpus.
@@ -133,6 +146,12 @@ function sortedKeys(value: PlainValue): PlainValue {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys(value[key]!)]));
   return value;
+}
+
+const run = promisify(execFile);
+
+async function kg(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  return run('npx', ['tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 }
 
 function freePort(): Promise<number> {
