@@ -24,9 +24,22 @@ export function clean(text: string): string {
     .split('\n')
     .map((line) => (FURNITURE_LINES.some((pattern) => pattern.test(line)) ? blank(line) : line))
     .join('\n');
-  // Hard-wrapped copy (wire stories) breaks lines inside sentences; a line that runs on into an
-  // unindented next line is one paragraph. Blank lines and indented lines still end paragraphs.
+  // Hard-wrapped copy (wire stories) breaks lines inside sentences: there a line that runs on into
+  // an unindented next line is one paragraph. Blank and indented lines still end paragraphs.
+  if (!isHardWrapped(cleaned)) return cleaned;
   return cleaned.replace(/([^\n\s])[ \t]*\n(?=[^\s])/g, (match) => match.replace('\n', ' '));
+}
+
+/**
+ * Wrapped text has mostly long lines, and most of them stop mid-sentence. Text with a sentence or
+ * a headline a line, and tables of short lines, are not wrapped.
+ */
+function isHardWrapped(text: string): boolean {
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const long = lines.filter((line) => line.length >= 40);
+  if (lines.length < 3 || long.length < lines.length * 0.6) return false;
+  const runOn = long.filter((line) => !/[.!?:;"'”’)\]]$/.test(line));
+  return runOn.length >= long.length * 0.5;
 }
 
 /** Only real markup is markup: wire copy writes company names as "<Versatile Corp>". */
