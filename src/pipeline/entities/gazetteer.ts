@@ -29,6 +29,8 @@ export interface Gazetteer {
   /** Lower-cased title words, longest first within a first word: "prime" → ["prime minister"]. */
   titles: Map<string, Title[]>;
   firstNames: Set<string>;
+  /** Last words of titles that carry a relation ("minister", "commissioner"), which may end a longer title. */
+  titleHeads: Map<string, Title['relation']>;
   /** Lower-case English words: a capitalised first word of a sentence that is one is most often no name. */
   words: Set<string>;
 }
@@ -121,9 +123,12 @@ function buildGazetteer(): Gazetteer {
   }
 
   const titles = new Map<string, Title[]>();
+  const titleHeads = new Map<string, Title['relation']>();
   for (const title of readData<{ titles: Title[] }>('titles.json').titles) {
-    const first = nameKey(title.title).split(' ')[0]!;
-    titles.set(first, [...(titles.get(first) ?? []), title].sort((a, b) => b.title.length - a.title.length));
+    const words = nameKey(title.title).split(' ');
+    titles.set(words[0]!, [...(titles.get(words[0]!) ?? []), title].sort((a, b) => b.title.length - a.title.length));
+    // A one-word title decides its head's relation: "Minister" serves, though "Prime Minister" leads.
+    if (title.relation && (words.length === 1 || !titleHeads.has(words[words.length - 1]!))) titleHeads.set(words[words.length - 1]!, title.relation);
   }
 
   const firstNames = new Set<string>();
@@ -131,7 +136,7 @@ function buildGazetteer(): Gazetteer {
     for (const name of require(list) as string[]) firstNames.add(nameKey(name));
   }
   const words = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return { names, demonyms, titles, firstNames, words };
+  return { names, demonyms, titles, titleHeads, firstNames, words };
 }
 
 function rank(entry: GazetteerEntry): number {

@@ -1,6 +1,6 @@
 import type { EntityType, Mention, MentionTitle } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
-import { getGazetteer, nameKey, type Gazetteer } from './gazetteer.js';
+import { getGazetteer, nameKey, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { DATED_EVENT_NOUNS, NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS } from './patterns.js';
 import { ROLE_NOUNS, GROUP_ROLES } from './roles.js';
 import { markTeams } from './teams.js';
@@ -200,9 +200,10 @@ function readSpan(
   let ofIndex: number | undefined;
   let title: MentionTitle | undefined;
 
-  // "Russian President Putin", "U.S. Secretary of State George Shultz"
-  const owner = start + 1 < end ? leadingCountry(tokens, start, end, gazetteer) : undefined;
-  const titleAt = titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
+  // "Russian President Putin", "U.S. Secretary of State George Shultz"; not "General Motors".
+  const known = gazetteer.names.has(nameKey(spanText(text, tokens, start, end)));
+  const owner = start + 1 < end && !known ? leadingCountry(tokens, start, end, gazetteer) : undefined;
+  const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
   if (titleAt && titleAt.end < end) {
     if (owner) {
       ofIndex = mentions.length;
@@ -212,6 +213,19 @@ function readSpan(
     start = titleAt.end;
   } else if (titleAt && titleAt.end === end) {
     return; // a bare title ("President") names nobody
+  } else if (!known) {
+    // "Deputy Foreign Minister Peter Smith", "EU Farm Commissioner Jan Novak": a title word inside.
+    const inner = innerTitle(tokens, start, end, gazetteer);
+    if (inner) {
+      const holder = leadingName(tokens, start, inner.head, gazetteer);
+      if (holder) {
+        ofIndex = mentions.length;
+        mentions.push(makeMention(text, tokens, start, holder.end, holder.entry.type, holder.entry.canonical));
+      }
+      const name = text.slice(tokens[holder?.end ?? start]!.start, tokens[inner.head]!.end);
+      title = { name, relation: inner.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
+      start = inner.head + 1;
+    }
   }
 
   const words = tokens.slice(start, end);
@@ -248,6 +262,24 @@ function leadingCountry(tokens: Token[], start: number, end: number, gazetteer: 
     const key = nameKey(tokens.slice(start, stop).map((t) => t.text).join(' '));
     const country = gazetteer.demonyms.get(key) ?? (gazetteer.names.get(key)?.type === 'Country' ? gazetteer.names.get(key)!.canonical : undefined);
     if (country) return { end: stop, country };
+  }
+  return undefined;
+}
+
+/** The last title word inside a span that has a name after it. */
+function innerTitle(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { head: number; relation: MentionTitle['relation'] } | undefined {
+  for (let k = end - 2; k >= start; k--) {
+    const relation = gazetteer.titleHeads.get(nameKey(tokens[k]!.text));
+    if (relation !== undefined) return { head: k, relation };
+  }
+  return undefined;
+}
+
+/** The longest country or organization the gazetteer knows at the start of a span ("EU" in "EU Farm Commissioner"). */
+function leadingName(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { end: number; entry: GazetteerEntry } | undefined {
+  for (let stop = Math.min(end, start + 4); stop > start; stop--) {
+    const entry = gazetteer.names.get(nameKey(tokens.slice(start, stop).map((t) => t.text).join(' ')));
+    if (entry?.strength === 'strong' && (entry.type === 'Country' || entry.type === 'Organization')) return { end: stop, entry };
   }
   return undefined;
 }
