@@ -7,6 +7,7 @@ import { buildGraph } from '../../src/graph/build.js';
 import type { GraphJson } from '../../src/types.js';
 import { renderViewHtml, scriptSafeJson } from '../../src/view/html.js';
 import type { ViewData } from '../../src/view/view-data.js';
+import { runKg } from '../cli/run-kg.js';
 import { hasChromium, hexToRgb, inCi, launchChromium, openView, pixelsAt } from './browser.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'kg-view-'));
@@ -131,6 +132,22 @@ describe.runIf(hasChromium || inCi)('the HTML view in headless Chromium', () => 
     expect(bushDetails).toContain('WITHDRAWS_FROM → Anti-Ballistic Missile Treaty');
     expect(bushDetails).toContain("desire to withdraw from the 1972 Anti-Ballistic Missile Treaty");
 
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the page `kg view` writes for the real sample article', async () => {
+    const output = join(directory, 'sample.html');
+    const run = await runKg(['view', 'data/sample/cnn-2001-putin-bush-abm.txt', '-o', output]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^wrote .*sample\.html: \d+ entities, \d+ relations\n$/);
+    const { page, problems } = await openView(browser, output);
+    const order = await page.evaluate(() => window.kgView.graph.order);
+    expect(order).toBe(embeddedData(readFileSync(output, 'utf8')).nodes.length);
+    expect(order).toBeGreaterThan(0);
+    const putin = await page.evaluate(() => window.kgView.search('Putin'));
+    expect(putin).not.toBeNull();
+    expect(await page.locator('#details h2').innerText()).toMatch(/Putin/);
+    await page.screenshot({ path: new URL('view-sample.png', ARTIFACTS).pathname });
     expect(problems).toEqual([]);
   });
 

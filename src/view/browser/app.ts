@@ -221,7 +221,7 @@ function showDetails(): void {
     const edge = graph.getEdgeAttribute(key, 'data');
     const outgoing = edge.source === node.key;
     const other = graph.getNodeAttribute(outgoing ? edge.target : edge.source, 'data');
-    const heading = element('h4', outgoing ? `${edge.type} → ${other.name}` : `${other.name} → ${edge.type}`);
+    const heading = element('h4', `${edge.type} ${outgoing ? '→' : '←'} ${other.name}`);
     panel.append(heading, element('p', propertiesLine(edge), 'properties'), evidenceList(edge));
   }
 }
