@@ -6,6 +6,7 @@
 import nlp from 'compromise';
 import { extract } from '../src/extract.js';
 import { readDocuments } from '../src/ingest/index.js';
+import type { DocumentExtractionError } from '../src/parallel/index.js';
 import type { SourceDocument } from '../src/types.js';
 
 export type Engine = 'pipeline' | 'compromise';
@@ -13,8 +14,11 @@ export type Engine = 'pipeline' | 'compromise';
 export interface Measurement {
   engine: Engine;
   workers: number;
+  /** Documents measured (read, less those the pipeline failed on). */
   documents: number;
   bytes: number;
+  /** Documents the pipeline failed on, left out of the figures (and named on stderr). */
+  skipped: number;
   seconds: number;
   /** Peak resident set size of the whole process (all its threads), in MB. */
   peakRssMB: number;
@@ -34,16 +38,24 @@ const [engine, corpus, workers] = [process.argv[2] as Engine, process.argv[3]!, 
 const documents: SourceDocument[] = [];
 for await (const document of readDocuments([corpus])) documents.push(document);
 
+// A document the pipeline fails on is a bug to report, not a reason to lose the run's figures.
+const skipped = new Set<SourceDocument>();
+const onSkip = (error: DocumentExtractionError): void => {
+  skipped.add(documents.find(({ id }) => id === error.document.id)!);
+  process.stderr.write(`bench: skipped ${error.message}\n`);
+};
 const started = process.hrtime.bigint();
 if (engine === 'compromise') rawCompromise(documents);
-else await extract(documents, { workers });
+else await extract(documents, { workers, onSkip });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const measured = documents.filter((document) => !skipped.has(document));
 
 const measurement: Measurement = {
   engine,
   workers: engine === 'compromise' ? 1 : workers,
-  documents: documents.length,
-  bytes: documents.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0),
+  documents: measured.length,
+  bytes: measured.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0),
+  skipped: skipped.size,
   seconds,
   peakRssMB: process.resourceUsage().maxRSS / 1024,
 };
