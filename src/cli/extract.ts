@@ -75,7 +75,7 @@ async function runExtract(inputs: string[], options: ExtractCommandOptions): Pro
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `${json.documents.length} documents, ${json.entities.length} entities, ${json.relations.length} relations in ${seconds} s` +
-      `${skipped ? ` (${skipped} inputs skipped)` : ''}\n`,
+      `${skipped ? ` (${skipped} skipped)` : ''}\n`,
   );
 }
 

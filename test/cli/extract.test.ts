@@ -123,7 +123,7 @@ describe.concurrent('kg extract: bad input', () => {
       `kg: skipped ${FIXTURES}/bad/records.jsonl:5: expected a JSON object {"text": …}, found an array`,
       `kg: skipped ${FIXTURES}/bad/records.jsonl:6: empty document ("text" is blank)`,
     ]);
-    expect(stderr).toMatch(/^3 documents, .* \(7 inputs skipped\)$/m);
+    expect(stderr).toMatch(/^3 documents, .* \(7 skipped\)$/m);
     expect(stderr).not.toMatch(STACK_FRAME);
   });
 });
