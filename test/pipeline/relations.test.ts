@@ -29,11 +29,32 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'SUPPORTS', fires: 'Russia supports Iran in the dispute.', expect: 'SUPPORTS Russia → Iran', silent: 'Russia warned Iran in the dispute.' },
   { type: 'OPPOSES', fires: 'Germany opposed Turkey in the vote.', expect: 'OPPOSES Germany → Turkey', silent: 'Germany joined Turkey in the vote.' },
   { type: 'ATTENDED', fires: 'Gordon Brown attended the Davos Forum.', expect: 'ATTENDED Gordon Brown → Davos Forum', silent: 'Gordon Brown criticised the Davos Forum.' },
+  // Jobs: in apposition, before the name, "X of the Y"
+  { type: 'LEADER_OF', fires: 'The plan was announced by Maria Lopez, president of Acme Holdings.', expect: 'LEADER_OF Maria Lopez → Acme Holdings', silent: 'Maria Lopez, who admired Acme Holdings, announced the plan.' },
+  { type: 'WORKS_FOR', fires: 'Peter Hall, a senior economist at the World Bank, said growth would slow.', expect: 'WORKS_FOR Peter Hall → World Bank', silent: 'Peter Hall, a critic of the World Bank, said growth would slow.' },
+  { type: 'WORKS_FOR', fires: 'Greenpeace spokeswoman Anna Berg said the ship had left.', expect: 'WORKS_FOR Anna Berg → Greenpeace', silent: 'Greenpeace praised Anna Berg on Monday.' },
+  { type: 'WORKS_FOR', fires: 'Tom Reed of the Boston Fire Department said the road was closed.', expect: 'WORKS_FOR Tom Reed → Boston Fire Department', silent: 'Tom Reed praised the Boston Fire Department after the fire.' },
+  // Killers: near the verb, in apposition, before the name, in the passive, in a noun phrase
+  { type: 'KILLED', fires: 'Police said Ali Hassan was the gunman who shot Omar Farouk outside the mosque.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Police said Ali Hassan was the man who found Omar Farouk outside the mosque.' },
+  { type: 'KILLED', fires: 'Ali Hassan, the man convicted of killing Omar Farouk, was released.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Ali Hassan, the man who met Omar Farouk, was released.' },
+  { type: 'KILLED', fires: "The court heard that Omar Farouk's killer, Ali Hassan, had fled to Spain.", expect: 'KILLED Ali Hassan → Omar Farouk', silent: "The court heard that Omar Farouk's brother, Ali Hassan, had fled to Spain." },
+  { type: 'KILLED', fires: 'Omar Farouk was shot dead in Lahore by Ali Hassan.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Omar Farouk was greeted in Lahore by Ali Hassan.' },
+  { type: 'KILLED', fires: 'Ali Hassan was jailed for the murder of Omar Farouk.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Ali Hassan was jailed for the robbery of Omar Farouk.' },
+  // Where people are from: birthplaces, "a Denver architect", "President X of Gabon"
+  { type: 'LIVES_IN', fires: 'Maria Lopez was born in Valparaiso, Chile, in 1950.', expect: 'LIVES_IN Maria Lopez → Valparaiso', silent: 'Maria Lopez was honoured in Valparaiso, Chile, in 1950.' },
+  { type: 'LIVES_IN', fires: 'Denver architect Paul Mills designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Denver hired Paul Mills to design the tower.' },
+  { type: 'LIVES_IN', fires: 'Paul Mills, a Denver architect, designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Paul Mills, who visited Denver, designed the tower.' },
+  { type: 'LIVES_IN', fires: 'President Omar Bongo of Gabon arrived on Monday.', expect: 'LIVES_IN Omar Bongo → Gabon', silent: 'President Omar Bongo praised Gabon on Monday.' },
+  // Places in regions and countries; organizations of a country
+  { type: 'LOCATED_IN', fires: 'Floods hit Carlisle in northern England.', expect: 'LOCATED_IN Carlisle → England', silent: 'Floods hit Carlisle and England on Monday.' },
+  { type: 'LOCATED_IN', fires: "Fighting spread to Russia's Dagestan region.", expect: 'LOCATED_IN Dagestan → Russia', silent: 'Fighting spread from Russia to Dagestan.' },
+  { type: 'BASED_IN', fires: 'The Supreme Court of Canada ruled on Friday.', expect: 'BASED_IN Supreme Court → Canada', silent: 'The Supreme Court ruled on Friday that Canada must pay.' },
+  { type: 'BASED_IN', fires: "Germany's Bundesbank raised rates.", expect: 'BASED_IN Bundesbank → Germany', silent: 'Germany and the Bundesbank raised rates.' },
 ];
 
 describe('relation rules', () => {
   for (const { type, fires, expect: expected, silent } of CASES) {
-    it(`${type}: fires on its sentence and not on a near miss`, () => {
+    it(`${type}: fires on "${fires}" and not on a near miss`, () => {
       expect(relationsOf(fires)).toContain(expected);
       expect(relationsOf(silent).filter((r) => r.startsWith(`${type} `))).toEqual([]);
     });
@@ -48,6 +69,11 @@ describe('relation rules', () => {
     const found = relationsOf('Chinese President Hu Jintao welcomed Indian Prime Minister Manmohan Singh. The two leaders met in Beijing.');
     expect(found).toContain('MET_WITH Hu Jintao → Manmohan Singh');
     expect(found).toContain('MET_AT Manmohan Singh → Beijing');
+  });
+
+  it('states LEADER_OF alone, not also WORKS_FOR, for who leads an organization', () => {
+    const found = relationsOf('The plan was announced by Maria Lopez, president of Acme Holdings.');
+    expect(found.filter((r) => r.includes('Maria Lopez → Acme Holdings'))).toEqual(['LEADER_OF Maria Lopez → Acme Holdings']);
   });
 
   it('reads "the French leader" as the person the story titled so', () => {

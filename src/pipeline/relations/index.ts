@@ -123,5 +123,7 @@ function dedupe(relations: Relation[]): Relation[] {
     known.confidence = Math.max(known.confidence, relation.confidence);
     known.properties = { ...relation.properties, ...known.properties };
   }
-  return [...byKey.values()];
+  // Who leads an organization works for it: the sentence that says so states one fact, LEADER_OF.
+  const leads = (r: Relation): boolean => byKey.has(`LEADER_OF|${r.source}|${r.target}|${r.evidence[0]!.start}`);
+  return [...byKey.values()].filter((r) => r.type !== 'WORKS_FOR' || !leads(r));
 }

@@ -12,8 +12,8 @@ import type { Token } from '../analyze.js';
  * - `word`, `(a|b|c)` literal lower-case words; `,` `(` `)` `'s` punctuation; a trailing `?` makes
  *   any element optional.
  * - `*N` skips up to N items (words or names); `~N` skips up to N words or dates but no name and
- *   no punctuation, so nothing else stands between the slots it joins ("Oswald was the gunman who killed Kennedy"); `@title` is a
- *   title from the titles gazetteer.
+ *   no punctuation, so nothing else stands between the slots it joins ("Smith was the gunman who
+ *   shot Jones"); `@title` is a title from the titles gazetteer.
  */
 
 export type Item =

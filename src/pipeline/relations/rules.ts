@@ -33,6 +33,8 @@ const JOB =
 /** Jobs that lead it: "Andrew Stephens, president of Eaglebrook Plastics". */
 const LEADS = '(president|chairman|chairwoman|chair|head|leader|founder|owner|boss|ceo)';
 const ANY_JOB = `${JOB.slice(0, -1)}|chief|${LEADS.slice(1)}`;
+/** Words for a person: "an Atlanta architect", "Tempe plastic surgeon Richard Pavese". */
+const PERSON_NOUN = `(man|woman|boy|girl|businessman|businesswoman|architect|surgeon|doctor|dentist|farmer|rancher|artist|singer|actor|actress|poet|author|novelist|musician|banker|merchant|developer|activist|politician|democrat|republican|lawmaker|legislator|housewife|mother|father|teenager|youth|veteran|auctioneer|dealer|businessperson|entrepreneur|photographer|designer|painter|sculptor|composer|pianist|guitarist|nurse|minister|priest|rabbi|bishop|judge|sheriff|policeman|firefighter)`;
 const LIVE = '(lives|lived|living|resides|resided|residing|settled|born|raised|grew)';
 const NEGOTIATE = '(negotiate|negotiates|negotiated|negotiating)';
 const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|welcomes)';
@@ -110,7 +112,18 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an) (resident|native|citizen) of {target:Place|Country}', confidence: 0.8 },
   { relation: 'LIVES_IN', pattern: '{source:Person} (of|from) {target:Place}', confidence: 0.55 },
   // "Dwight D. Eisenhower, the 34th president, was born in Denison"
-  { relation: 'LIVES_IN', pattern: `{source:Person} *8 born ~5 (in|at) {target:Place|Country}`, confidence: 0.7 },
+  { relation: 'LIVES_IN', pattern: `{source:Person} ,? (was|is|were|had|been)? ~2 born ~6 ,? ~4 (in|at|near) {target:Place|Country}`, confidence: 0.7 },
+  { relation: 'LIVES_IN', pattern: `{source:Person} , *8 , (was|is|were)? ~2 born ~6 ,? ~4 (in|at|near) {target:Place|Country}`, confidence: 0.7 },
+  // "this Minnesota born artist", "his native South Carolina", "a South Carolina native"
+  { relation: 'LIVES_IN', pattern: `{target:Place|Country} ,? (born|native) ~2 {source:Person}`, confidence: 0.65 },
+  { relation: 'LIVES_IN', pattern: `{source:Person} ,? {target:Place|Country} born`, confidence: 0.7 },
+  { relation: 'LIVES_IN', pattern: `{source:Person} ~8 (his|her|their) native {target:Place|Country}`, confidence: 0.65 },
+  // "Richard Taylor, an Atlanta architect"; "Robert Weisner, the Washington correspondent"
+  { relation: 'LIVES_IN', pattern: `{source:Person} , (a|an|the) ~2 {target:Place} ~2 ${PERSON_NOUN}`, confidence: 0.6 },
+  // "Tempe plastic surgeon Richard Pavese"
+  { relation: 'LIVES_IN', pattern: `{target:Place} ~2 ${PERSON_NOUN} {source:Person}`, confidence: 0.6 },
+  // "President Robert Mugabe of Zimbabwe"
+  { relation: 'LIVES_IN', pattern: '{source:Person} of {target:Country}', confidence: 0.55 },
   // "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol"
   { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target:Place|Country}', confidence: 0.6 },
   // "Gen. Westmoreland, the commander of U.S. forces and a South Carolina native"
@@ -126,16 +139,18 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'KILLED', pattern: '{source:Person} , (the|a)? (assassin|killer|murderer) of {target:Person}', confidence: 0.8 },
   { relation: 'KILLED', pattern: `(assassination|murder|killing|death) of {target:Person} by {source:Person}`, confidence: 0.8 },
   // "Oswald was the lone gunman who killed Kennedy", "Chapman got the idea for killing Lennon": the nearest name before the verb, with no name or comma between
-  { relation: 'KILLED', pattern: `{source:Person} ~8 ${KILLING} {target:Person}`, confidence: 0.65 },
+  { relation: 'KILLED', pattern: `{source:Person} ~8 ${KILLING} @title? {target+:Person}`, confidence: 0.65 },
   // "Sirhan Sirhan, the man convicted of killing Kennedy"; "James Earl Ray, the convicted assassin of King"
-  { relation: 'KILLED', pattern: `{source:Person} , (the|a|who) ~4 ${KILLING} {target:Person}`, confidence: 0.75 },
-  { relation: 'KILLED', pattern: `{source:Person} , (the|a) ~2 ${KILLER} of ~2 {target:Person}`, confidence: 0.8 },
+  { relation: 'KILLED', pattern: `{source:Person} , (the|a|who) ~4 ${KILLING} @title? {target+:Person}`, confidence: 0.75 },
+  { relation: 'KILLED', pattern: `{source:Person} , (the|a) ~2 ${KILLER} of ~3 @title? {target:Person}`, confidence: 0.8 },
   // "Kennedy assassin Sirhan B. Sirhan"
   { relation: 'KILLED', pattern: `{target:Person} 's? ${KILLER} ,? {source:Person}`, confidence: 0.8 },
   // "Jesse James was shot to death in St. Joseph by Robert Ford"
   { relation: 'KILLED', pattern: `{target:Person} (was|were|is|had|has)? (been)? ~2 ${KILL} to? death? *6 by {source:Person}`, confidence: 0.7 },
   // "Sirhan was sentenced to death for the assassination of Robert F. Kennedy"
-  { relation: 'KILLED', pattern: `{source:Person} ~8 (for|in|of) the ~3 ${KILLING_NOUN} of {target+:Person}`, confidence: 0.7 },
+  { relation: 'KILLED', pattern: `{source:Person} ~8 (for|in|of) the ~3 ${KILLING_NOUN} of ~2 @title? {target+:Person}`, confidence: 0.7 },
+  // "Oswald acted alone in the Kennedy slaying"
+  { relation: 'KILLED', pattern: `{source:Person} ~8 the {target:Person} ${KILLING_NOUN}`, confidence: 0.65 },
   // "U.S. and Japanese officials will negotiate"
   { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE} with {target+:${PARTY}}`, confidence: 0.8 },
   { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE}`, confidence: 0.7 },
