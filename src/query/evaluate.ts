@@ -133,8 +133,7 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
           throw new QueryError(`pattern predicates may only use variables bound before; \`${variable.variable}\` is new (use OPTIONAL MATCH)`, variable.position);
         }
       }
-      for (const _ of matchPattern(expression.pattern, row, context, new Set())) return true;
-      return false;
+      return matchPattern(expression.pattern, row, context, new Set(), () => true);
     }
   }
 }

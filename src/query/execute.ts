@@ -66,22 +66,19 @@ function executeClauses(clauses: Clause[], context: EvaluationContext): QueryRes
 function matchClause(clause: Extract<Clause, { kind: 'match' }>, row: Row, context: EvaluationContext): Row[] {
   const out: Row[] = [];
   const used = new Set<RelationshipValue>();
-  function* matchAll(index: number, current: Row): Generator<Row> {
+  const matchFrom = (index: number, current: Row): void => {
     const part = clause.patterns[index];
     if (!part) {
-      yield current;
+      if (!clause.where || truth(evaluate(clause.where, current, context)) === true) out.push(current);
       return;
     }
-    for (const [next, relationships] of matchPattern(part, current, context, used)) {
+    matchPattern(part, current, context, used, (next, relationships) => {
       for (const relationship of relationships) used.add(relationship);
-      yield* matchAll(index + 1, next);
+      matchFrom(index + 1, next);
       for (const relationship of relationships) used.delete(relationship);
-    }
-  }
-  for (const match of matchAll(0, row)) {
-    if (clause.where && truth(evaluate(clause.where, match, context)) !== true) continue;
-    out.push(match);
-  }
+    });
+  };
+  matchFrom(0, row);
   if (clause.optional && out.length === 0) {
     const empty = new Map(row);
     for (const variable of patternVariables(clause.patterns)) if (!empty.has(variable)) empty.set(variable, null);

@@ -29,17 +29,17 @@ interface PartialMatch {
   relationships: RelationshipValue[];
 }
 
-/** One way a pattern matches: the row extended with its variables, and the relationships it took. */
-export type PatternMatch = [Row, readonly RelationshipValue[]];
+/**
+ * Receives each way a pattern matches: the row extended with its variables, and the relationships
+ * it took. Returning true stops the matching (an existence test needs one match).
+ */
+export type MatchVisitor = (row: Row, relationships: readonly RelationshipValue[]) => boolean | void;
 
-/** Every way `part` matches. `used` holds relationships taken by earlier parts of the same MATCH. */
-export function* matchPattern(part: PatternPart, row: Row, context: EvaluationContext, used: ReadonlySet<RelationshipValue>): Generator<PatternMatch> {
+/** Every way `part` matches, to `visit`. `used` holds relationships taken by earlier parts of the same MATCH. Returns true when stopped. */
+export function matchPattern(part: PatternPart, row: Row, context: EvaluationContext, used: ReadonlySet<RelationshipValue>, visit: MatchVisitor): boolean {
   const nodeConstraints = part.nodes.map((node) => constraint(node.properties, row, context));
   const relationshipConstraints = part.relationships.map((relationship) => constraint(relationship.properties, row, context));
-  if (part.shortest) {
-    yield* matchShortest(part, row, context, nodeConstraints, relationshipConstraints[0]);
-    return;
-  }
+  if (part.shortest) return matchShortest(part, row, context, nodeConstraints, relationshipConstraints[0], visit);
   // Walk from the cheaper end; a reversed walk flips every arrow.
   const last = part.nodes.length - 1;
   const reversed = part.nodes.length > 1 && cost(part.nodes[last]!, nodeConstraints[last], row, context) < cost(part.nodes[0]!, nodeConstraints[0], row, context);
@@ -50,67 +50,64 @@ export function* matchPattern(part: PatternPart, row: Row, context: EvaluationCo
     const direction = reversed && pattern.direction !== 'both' ? (pattern.direction === 'out' ? 'in' : 'out') : pattern.direction;
     return { pattern, direction, properties: relationshipConstraints[relationshipIndex], types: typeSet(pattern) };
   });
-  const first = part.nodes[order[0]!]!;
-  const firstConstraint = nodeConstraints[order[0]!];
-  for (const start of startNodes(first, firstConstraint, steps[0], row, context)) {
-    if (!nodeMatches(start, first, firstConstraint, row)) continue;
-    const startRow = bind(row, first.variable, start);
-    for (const match of expand({ row: startRow, nodes: [start], relationships: [] }, 0)) {
-      if (!part.variable) {
-        yield [match.row, match.relationships];
-        continue;
-      }
-      const path = reversed ? new PathValue([...match.nodes].reverse(), [...match.relationships].reverse()) : new PathValue(match.nodes, match.relationships);
-      yield [bind(match.row, part.variable, path), match.relationships];
-    }
-  }
 
-  function* expand(partial: PartialMatch, stepIndex: number): Generator<PartialMatch> {
+  const complete = (match: PartialMatch): boolean | void => {
+    if (!part.variable) return visit(match.row, match.relationships);
+    const path = reversed ? new PathValue([...match.nodes].reverse(), [...match.relationships].reverse()) : new PathValue(match.nodes, match.relationships);
+    return visit(bind(match.row, part.variable, path), match.relationships);
+  };
+
+  const expand = (partial: PartialMatch, stepIndex: number): boolean => {
     const step = steps[stepIndex];
-    if (!step) {
-      yield partial;
-      return;
-    }
+    if (!step) return complete(partial) === true;
     const target = part.nodes[order[stepIndex + 1]!]!;
     const targetConstraint = nodeConstraints[order[stepIndex + 1]!];
-    const from = partial.nodes.at(-1)!;
+    const from = partial.nodes[partial.nodes.length - 1]!;
     const bound = step.pattern.variable ? partial.row.get(step.pattern.variable) : undefined;
     if (!step.pattern.length) {
-      for (const [relationship, next] of neighbours(from, step)) {
-        if (used.has(relationship) || partial.relationships.includes(relationship)) continue;
-        if (bound !== undefined && bound !== relationship) continue;
-        if (!nodeMatches(next, target, targetConstraint, partial.row)) continue;
+      return forEachNeighbour(from, step, (relationship, next) => {
+        if (used.has(relationship) || partial.relationships.includes(relationship)) return false;
+        if (bound !== undefined && bound !== relationship) return false;
+        if (!nodeMatches(next, target, targetConstraint, partial.row)) return false;
         const nextRow = bind(partial.row, step.pattern.variable, relationship, target.variable, next);
-        yield* expand({ row: nextRow, nodes: [...partial.nodes, next], relationships: [...partial.relationships, relationship] }, stepIndex + 1);
-      }
-      return;
+        return expand({ row: nextRow, nodes: [...partial.nodes, next], relationships: [...partial.relationships, relationship] }, stepIndex + 1);
+      });
     }
     if (bound !== undefined) throw new QueryError(`variable-length relationship \`${step.pattern.variable}\` is already bound`, step.pattern.position);
     const { min, max = Infinity } = step.pattern.length;
     const trail: RelationshipValue[] = [];
     const trailNodes: NodeValue[] = [];
-    function* walk(node: NodeValue): Generator<PartialMatch> {
+    const walk = (node: NodeValue): boolean => {
       if (trail.length >= min && nodeMatches(node, target, targetConstraint, partial.row)) {
         // A reversed walk collects the hops backwards; the variable lists them in pattern order.
         const hops = reversed ? [...trail].reverse() : [...trail];
-        const nextRow = bind(partial.row, step!.pattern.variable, hops, target.variable, node);
-        yield* expand({ row: nextRow, nodes: [...partial.nodes, ...trailNodes], relationships: [...partial.relationships, ...trail] }, stepIndex + 1);
+        const nextRow = bind(partial.row, step.pattern.variable, hops, target.variable, node);
+        if (expand({ row: nextRow, nodes: [...partial.nodes, ...trailNodes], relationships: [...partial.relationships, ...trail] }, stepIndex + 1)) return true;
       }
-      if (trail.length >= max) return;
-      for (const [relationship, next] of neighbours(node, step!)) {
-        if (used.has(relationship) || trail.includes(relationship) || partial.relationships.includes(relationship)) continue;
+      if (trail.length >= max) return false;
+      return forEachNeighbour(node, step, (relationship, next) => {
+        if (used.has(relationship) || trail.includes(relationship) || partial.relationships.includes(relationship)) return false;
         trail.push(relationship);
         trailNodes.push(next);
-        yield* walk(next);
+        const stopped = walk(next);
         trail.pop();
         trailNodes.pop();
-      }
-    }
-    yield* walk(from);
+        return stopped;
+      });
+    };
+    return walk(from);
+  };
+
+  const first = part.nodes[order[0]!]!;
+  const firstConstraint = nodeConstraints[order[0]!];
+  for (const start of startNodes(first, firstConstraint, steps[0], row, context)) {
+    if (!nodeMatches(start, first, firstConstraint, row)) continue;
+    if (expand({ row: bind(row, first.variable, start), nodes: [start], relationships: [] }, 0)) return true;
   }
+  return false;
 }
 
-function* matchShortest(part: PatternPart, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint): Generator<PatternMatch> {
+function matchShortest(part: PatternPart, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint, visit: MatchVisitor): boolean {
   const [fromPattern, toPattern] = part.nodes as [NodePattern, NodePattern];
   const relationship = part.relationships[0]!;
   if (relationship.length && relationship.length.min > 1) throw new QueryError('shortestPath needs a minimal length of 0 or 1', relationship.position);
@@ -126,12 +123,12 @@ function* matchShortest(part: PatternPart, row: Row, context: EvaluationContext,
       const paths = part.shortest === 'all' ? allShortestPaths(from, to, step, max) : [shortestPath(from, to, step, max)].filter((path) => path !== undefined);
       for (const path of paths) {
         const hops = relationship.length ? [...path.relationships] : path.relationships[0]!;
-        let result = bind(bind(fromRow, toPattern.variable, to), relationship.variable, hops);
-        result = bind(result, part.variable, path);
-        yield [result, path.relationships];
+        const result = bind(bind(fromRow, toPattern.variable, to, relationship.variable, hops), part.variable, path);
+        if (visit(result, path.relationships)) return true;
       }
     }
   }
+  return false;
 }
 
 /** One shortest path: breadth-first from both ends at once, always growing the smaller frontier. */
@@ -146,13 +143,16 @@ function shortestPath(from: NodeValue, to: NodeValue, step: Step, max: number): 
     const forward = fromFrontier.length <= toFrontier.length;
     const [frontier, parents, others, direction] = forward ? [fromFrontier, fromParents, toParents, step] : [toFrontier, toParents, fromParents, backward];
     const next: NodeValue[] = [];
+    let meeting: NodeValue | undefined;
     for (const node of frontier) {
-      for (const [relationship, neighbour] of neighbours(node, direction)) {
-        if (parents.has(neighbour)) continue;
+      forEachNeighbour(node, direction, (relationship, neighbour) => {
+        if (parents.has(neighbour)) return false;
         parents.set(neighbour, [node, relationship]);
-        if (others.has(neighbour)) return joinHalves(neighbour, fromParents, toParents);
-        next.push(neighbour);
-      }
+        if (others.has(neighbour)) meeting = neighbour;
+        else next.push(neighbour);
+        return meeting !== undefined;
+      });
+      if (meeting) return joinHalves(meeting, fromParents, toParents);
     }
     if (forward) fromFrontier = next;
     else toFrontier = next;
@@ -181,12 +181,13 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: Step, max: numbe
   for (let depth = 0; depth < max && frontier.length > 0 && !parents.has(to); depth++) {
     const discovered = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>();
     for (const node of frontier) {
-      for (const [relationship, next] of neighbours(node, step)) {
-        if (parents.has(next)) continue;
+      forEachNeighbour(node, step, (relationship, next) => {
+        if (parents.has(next)) return false;
         const list = discovered.get(next);
         if (list) list.push([node, relationship]);
         else discovered.set(next, [[node, relationship]]);
-      }
+        return false;
+      });
     }
     for (const [node, list] of discovered) parents.set(node, list);
     frontier = [...discovered.keys()];
@@ -206,18 +207,24 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: Step, max: numbe
   return paths;
 }
 
-/** Relationships leaving `node` the way the step allows, with the node at their other end. */
-function* neighbours(node: NodeValue, step: Step): Generator<[RelationshipValue, NodeValue]> {
-  const { types } = step;
-  const accept = (relationship: RelationshipValue): boolean => (!types || types.has(relationship.type)) && propertiesMatch(relationship.properties, step.properties);
-  if (step.direction !== 'in') for (const relationship of node.outgoing) if (accept(relationship)) yield [relationship, relationship.end];
-  if (step.direction !== 'out') {
-    for (const relationship of node.incoming) {
-      // A self-loop is in both lists; an undirected hop takes it once.
-      if (step.direction === 'both' && relationship.start === relationship.end) continue;
-      if (accept(relationship)) yield [relationship, relationship.start];
+/** Each relationship leaving `node` the way the step allows, with the node at its other end, until `visit` returns true. */
+function forEachNeighbour(node: NodeValue, step: Step, visit: (relationship: RelationshipValue, next: NodeValue) => boolean): boolean {
+  const { types, properties, direction } = step;
+  if (direction !== 'in') {
+    for (const relationship of node.outgoing) {
+      if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
+      if (visit(relationship, relationship.end)) return true;
     }
   }
+  if (direction !== 'out') {
+    for (const relationship of node.incoming) {
+      // A self-loop is in both lists; an undirected hop takes it once.
+      if (direction === 'both' && relationship.start === relationship.end) continue;
+      if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
+      if (visit(relationship, relationship.start)) return true;
+    }
+  }
+  return false;
 }
 
 function constraint(expression: Expression | undefined, row: Row, context: EvaluationContext): Constraint {
@@ -227,8 +234,10 @@ function constraint(expression: Expression | undefined, row: Row, context: Evalu
   return value;
 }
 
-function propertiesMatch(properties: Record<string, Value>, required: Constraint): boolean {
+/** Reads the properties only when there is a constraint: mapping them is lazy and not free. */
+function propertiesMatch(element: NodeValue | RelationshipValue, required: Constraint): boolean {
   if (!required) return true;
+  const { properties } = element;
   for (const [key, value] of Object.entries(required)) if (equals(properties[key] ?? null, value) !== true) return false;
   return true;
 }
@@ -238,7 +247,7 @@ function nodeMatches(node: NodeValue, pattern: NodePattern, required: Constraint
     const bound = row.get(pattern.variable);
     if (bound !== undefined && bound !== node) return false;
   }
-  return pattern.labels.every((label) => node.labels.includes(label)) && propertiesMatch(node.properties, required);
+  return pattern.labels.every((label) => node.labels.includes(label)) && propertiesMatch(node, required);
 }
 
 /** Start nodes for a pattern node: its binding, the `id` or `name` index, the smallest label list, or all. */

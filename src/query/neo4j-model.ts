@@ -21,20 +21,19 @@ export function entityProperties(entity: Entity): Properties {
 
 /**
  * The relation's own properties flattened, its confidence, and the evidence as two parallel lists
- * (`evidence` sentences, `evidenceDocuments` their documents), deduplicated on the pair and capped.
+ * (`evidence` sentences, `evidenceDocuments` their documents), capped as the loader caps them.
  */
 export function relationProperties(relation: Relation): Properties {
-  const properties = definedOnly({ ...relation.properties, confidence: relation.confidence });
-  const seen = new Set<string>();
-  const evidence = (relation.evidence ?? []).filter(({ text, document }) => {
-    const key = `${text}\u0000${document}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const kept = evidence.slice(0, DEFAULT_EVIDENCE_PER_RELATION);
-  properties.evidence = kept.map((item) => item.text);
-  properties.evidenceDocuments = kept.map((item) => item.document);
+  const properties: Properties = {};
+  for (const key in relation.properties) {
+    const value = relation.properties[key as keyof Relation['properties']];
+    if (value !== undefined && value !== null) properties[key] = value;
+  }
+  if (relation.confidence !== undefined && relation.confidence !== null) properties.confidence = relation.confidence;
+  // One load keeps the first sentences up to the cap (the loader deduplicates only across loads).
+  const evidence = (relation.evidence ?? []).slice(0, DEFAULT_EVIDENCE_PER_RELATION);
+  properties.evidence = evidence.map((item) => item.text);
+  properties.evidenceDocuments = evidence.map((item) => item.document);
   return properties;
 }
 
