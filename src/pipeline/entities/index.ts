@@ -160,7 +160,7 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
   if (/^[\p{Lu}]$/u.test(word) && token.post.trim() !== '.') return false;
   const key = nameKey(stripPossessive(word));
   if (shouting) {
-    return gazetteer.names.has(key) || context.capitalisedInside.has(key) || gazetteer.firstNames.has(key) || gazetteer.demonyms.has(key);
+    return gazetteer.names.has(key) || context.capitalisedInside.has(key) || gazetteer.firstNames.has(key) || gazetteer.demonyms.has(key) || inKnownPhrase(tokens, i, gazetteer);
   }
   const first = startsLine(tokens, i) || opensQuote(token) || /[.!?:]\s*$/.test(tokens[i - 1]!.post);
   if (CAPITALISED_FUNCTION_WORDS.has(word.toLowerCase())) return false;
@@ -177,6 +177,16 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
     /^[\p{Lu}]{2,}$/u.test(word) ||
     !gazetteer.words.has(key)
   );
+}
+
+/** Whether the token is part of a two- or three-word name the gazetteer knows ("NEW" in "NEW YORK"). */
+function inKnownPhrase(tokens: Token[], i: number, gazetteer: Gazetteer): boolean {
+  for (let from = Math.max(0, i - 2); from <= i; from++) {
+    for (let to = Math.max(i + 1, from + 2); to <= Math.min(tokens.length, from + 3); to++) {
+      if (gazetteer.names.has(nameKey(tokens.slice(from, to).map((t) => t.text).join(' ')))) return true;
+    }
+  }
+  return false;
 }
 
 /** "Russian", "Asian": words of a people or region, not names of a thing. */
@@ -329,6 +339,9 @@ function classify(words: Token[], surface: string, trailing: string | undefined,
     if (lower.length > 2 && lower[1] === 'of' && pattern.firstWordsBeforeOf?.includes(lower[0]!)) return { type: pattern.type, strength: 'strong' };
     if (trailing && pattern.trailingNouns?.includes(trailing)) return { type: pattern.type, strength: 'strong' };
   }
+  // "Maria Lindqvist", "M. Waugh", "D.A. Weibring": a first name or initials, then a capitalised word.
+  const initials = words.length > 1 && words.slice(0, -1).every((w) => /^(\p{Lu}\.)*\p{Lu}\.?$/u.test(w.text) && (w.text.endsWith('.') || w.post.startsWith('.')));
+  if (initials && /^\p{Lu}\p{Ll}/u.test(words[words.length - 1]!.text)) return { type: 'Person', strength: 'strong' };
   if (words.length > 1 && !known && (gazetteer.firstNames.has(lower[0]!) || words[0]!.tags.has('FirstName'))) {
     return { type: 'Person', strength: 'strong' };
   }
