@@ -34,6 +34,9 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'WORKS_FOR', fires: 'Peter Hall, a senior economist at the World Bank, said growth would slow.', expect: 'WORKS_FOR Peter Hall → World Bank', silent: 'Peter Hall, a critic of the World Bank, said growth would slow.' },
   { type: 'WORKS_FOR', fires: 'Greenpeace spokeswoman Anna Berg said the ship had left.', expect: 'WORKS_FOR Anna Berg → Greenpeace', silent: 'Greenpeace praised Anna Berg on Monday.' },
   { type: 'WORKS_FOR', fires: 'Tom Reed of the Boston Fire Department said the road was closed.', expect: 'WORKS_FOR Tom Reed → Boston Fire Department', silent: 'Tom Reed praised the Boston Fire Department after the fire.' },
+  { type: 'WORKS_FOR', fires: 'Jane Doe, 41, was a staff reporter for Acme Holdings.', expect: 'WORKS_FOR Jane Doe → Acme Holdings', silent: 'Jane Doe, 41, was a fierce critic of Acme Holdings.' },
+  { type: 'WORKS_FOR', fires: 'Tom Baker covers energy markets for Bloomberg News.', expect: 'WORKS_FOR Tom Baker → Bloomberg News', silent: 'Tom Baker criticised energy markets in Bloomberg News.' },
+  { type: 'WORKS_FOR', fires: 'Li Wei at the Institute of Physics found a new particle.', expect: 'WORKS_FOR Li Wei → Institute of Physics', silent: 'Li Wei praised the Institute of Physics for the find.' },
   // Killers: near the verb, in apposition, before the name, in the passive, in a noun phrase
   { type: 'KILLED', fires: 'Police said Ali Hassan was the gunman who shot Omar Farouk outside the mosque.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Police said Ali Hassan was the man who found Omar Farouk outside the mosque.' },
   { type: 'KILLED', fires: 'Ali Hassan, the man convicted of killing Omar Farouk, was released.', expect: 'KILLED Ali Hassan → Omar Farouk', silent: 'Ali Hassan, the man who met Omar Farouk, was released.' },
@@ -49,6 +52,8 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'LOCATED_IN', fires: 'Floods hit Carlisle in northern England.', expect: 'LOCATED_IN Carlisle → England', silent: 'Floods hit Carlisle and England on Monday.' },
   { type: 'LOCATED_IN', fires: "Fighting spread to Russia's Dagestan region.", expect: 'LOCATED_IN Dagestan → Russia', silent: 'Fighting spread from Russia to Dagestan.' },
   { type: 'BASED_IN', fires: 'The Supreme Court of Canada ruled on Friday.', expect: 'BASED_IN Supreme Court → Canada', silent: 'The Supreme Court ruled on Friday that Canada must pay.' },
+  { type: 'BASED_IN', fires: 'The story was filed by the Reuters bureau in Nairobi.', expect: 'BASED_IN Reuters → Nairobi', silent: 'Reuters praised Nairobi on Monday.' },
+  { type: 'BASED_IN', fires: 'CAIRO, Egypt (Reuters) - Prices rose.', expect: 'BASED_IN Reuters → Cairo', silent: 'Prices rose in Cairo, Egypt, and Reuters reported it.' },
   { type: 'BASED_IN', fires: "Germany's Bundesbank raised rates.", expect: 'BASED_IN Bundesbank → Germany', silent: 'Germany and the Bundesbank raised rates.' },
 ];
 

@@ -29,7 +29,7 @@ const KILLING_NOUN = '(assassination|murder|killing|slaying|slayings|shooting)';
 const KILLER = '(assassin|killer|murderer|slayer)';
 /** Jobs held in an organization: "a spokeswoman for the agency", "FAA spokesman John Leyden". */
 const JOB =
-  '(spokesman|spokeswoman|spokesperson|official|officer|attorney|lawyer|counsel|correspondent|reporter|editor|columnist|writer|director|manager|secretary|member|professor|researcher|scientist|analyst|economist|engineer|employee|executive|publisher|adviser|advisor|aide|representative|agent|candidate|deputy|commander|coordinator|administrator|superintendent|treasurer|partner|consultant|physician|teacher|coach|trustee|commissioner|specialist|expert|historian|lobbyist|negotiator|staffer|worker|ecologist|entomologist|astronomer|physicist|chemist|biologist|geologist|sociologist|psychologist|producer|pilot|investigator|inspector|auditor|clerk|assistant|vice-president|vice-chairman|lecturer|fellow|student|graduate|dean|registrar)';
+  '(spokesman|spokeswoman|spokesperson|anchorman|anchorwoman|anchor|newsman|official|officer|attorney|lawyer|counsel|correspondent|reporter|editor|columnist|writer|director|manager|secretary|member|professor|researcher|scientist|analyst|economist|engineer|employee|executive|publisher|adviser|advisor|aide|representative|agent|candidate|deputy|commander|coordinator|administrator|superintendent|treasurer|partner|consultant|physician|teacher|coach|trustee|commissioner|specialist|expert|historian|lobbyist|negotiator|staffer|worker|ecologist|entomologist|astronomer|physicist|chemist|biologist|geologist|sociologist|psychologist|producer|pilot|investigator|inspector|auditor|clerk|assistant|vice-president|vice-chairman|lecturer|fellow|student|graduate|dean|registrar)';
 /** Jobs that lead it: "Andrew Stephens, president of Eaglebrook Plastics". */
 const LEADS = '(president|chairman|chairwoman|chair|head|leader|founder|owner|boss|ceo)';
 const ANY_JOB = `${JOB.slice(0, -1)}|chief|${LEADS.slice(1)}`;
@@ -89,11 +89,18 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'WORKS_FOR', pattern: '{source:Person} , (who|which) (works|worked|working) (for|at) {target:Organization|Country}', confidence: 0.8 },
   // "Andrew Stephens, president of Eaglebrook Plastics"; "Robin Woods, a spokeswoman for the agency"; "Robert Bernero, chief of waste disposal for the NRC"
   { relation: 'LEADER_OF', pattern: `{source:Person} , (the)? ${LEADS} (of|at) the? {target:Organization}`, confidence: 0.75 },
-  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the)? ~3 ${ANY_JOB} ~4 (of|for|at|with) the? {target:Organization}`, confidence: 0.75 },
+  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the)? ~3 ${ANY_JOB} ~4 (of|for|at|with) the? ~2 {target:Organization}`, confidence: 0.75 },
+  // "Larry Sturholm, 46, was a feature reporter for KIRO Television"; "named Larry Jinks publisher of the Mercury News"
+  { relation: 'WORKS_FOR', pattern: `{source:Person} ,? ~2 ,? (is|was|became|becomes) (a|an|the) ~3 ${ANY_JOB} ~3 (of|for|at|with) the? ~2 {target:Organization}`, confidence: 0.7 },
+  { relation: 'WORKS_FOR', pattern: `{source:Person} ${ANY_JOB} (of|at) the? {target:Organization}`, confidence: 0.65 },
+  // "W. Dale Nelson covers the White House for The Associated Press"; "Bob Baker, who follows oil prices for the investment firm X"
+  { relation: 'WORKS_FOR', pattern: '{source:Person} ,? (who)? (has|have|had)? (covers|covered|covering|reports|reported|reporting|writes|wrote|works|worked|working|follows|followed|teaches|taught|serves|served|researched|researches|consults) *4 (for|at) the? ~3 {target:Organization}', confidence: 0.65 },
+  // "Shi Liming at the Institute of Zoology"
+  { relation: 'WORKS_FOR', pattern: '{source:Person} (at|with) the {target:Organization}', confidence: 0.55 },
   // "FAA spokesman John Leyden", "DIMA's technical manager, engineer Jose Tulio Gomez", "ITAR-TASS correspondent Mikhail Shevtsov"
   { relation: 'WORKS_FOR', pattern: `{target:Organization} 's? ~1 ${ANY_JOB} ,? ${ANY_JOB}? {source:Person}`, confidence: 0.7 },
   // "Roger Jacobsen, a Burlington operations manager"
-  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the) ~2 {target:Organization} ~2 ${ANY_JOB}`, confidence: 0.7 },
+  { relation: 'WORKS_FOR', pattern: `{source:Person} , (a|an|the)? ~2 {target:Organization} ~2 ${ANY_JOB}`, confidence: 0.7 },
   // "Lt. Jim Bowell of the Butler Township Fire Department"
   { relation: 'WORKS_FOR', pattern: '{source+:Person} ,? of the? {target:Organization}', confidence: 0.65 },
   { relation: 'WORKS_FOR', pattern: '{source:Person} (works|worked|working|joined|joins) (for|at)? {target:Organization}', confidence: 0.65 },
@@ -101,6 +108,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'BASED_IN', pattern: '{target:Place|Country} based {source:Organization}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: '{source:Organization} ,? (based|headquartered|located) in {target:Place|Country}', confidence: 0.85 },
   { relation: 'BASED_IN', pattern: "{source:Organization} 's (headquarters|offices|office|plant|factory) (in|at) {target:Place|Country}", confidence: 0.75 },
+  // "the Associated Press bureau in Beirut", "the NRC's Rockville, Md., headquarters"
+  { relation: 'BASED_IN', pattern: '{source:Organization} (bureau|headquarters|offices|office|plant|factory|branch|subsidiary) (in|at) {target:Place|Country}', confidence: 0.75 },
+  { relation: 'BASED_IN', pattern: "{source:Organization} 's {target+:Place|Country} ,? (headquarters|offices|office|plant|factory|bureau)", confidence: 0.75 },
+  // A dateline: "SEOUL, South Korea (AP)", "Hefei, February 11 (XINHUA) --": where the agency files from.
+  { relation: 'BASED_IN', pattern: '{target+:Place|Country} ,? {date}? ( {source:Organization} )', confidence: 0.5 },
   { relation: 'BASED_IN', pattern: '{source:Organization} ,? (in|of) {target:Place}', confidence: 0.55 },
   // "the Supreme Court of Canada", "Germany's Bundesbank", "the Cape Town Supreme Court"
   { relation: 'BASED_IN', pattern: '{source:Organization} (of|in) {target:Country}', confidence: 0.6 },
