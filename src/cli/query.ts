@@ -11,7 +11,7 @@ import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from '.
 interface QueryOptions extends GraphSourceOptions {
   execute?: string;
   file?: string;
-  param: Record<string, unknown>;
+  param?: Record<string, unknown>;
   format: ResultFormat;
   neo4j?: boolean;
 }
@@ -24,7 +24,7 @@ export function register(program: Command): void {
   )
     .option('-e, --execute <cypher>', 'the query text')
     .option('-f, --file <file.cypher>', 'read the query from a file')
-    .option('--param <name=value>', 'a query parameter ($name); the value is read as JSON when it parses, else as a string (repeatable)', collectParameter, {})
+    .option('--param <name=value>', 'a query parameter ($name); the value is read as JSON when it parses, else as a string (repeatable)', collectParameter)
     .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('table'))
     .option('--neo4j', 'run in Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD); the default when NEO4J_URI is set and no inputs are given')
     .addHelpText(
@@ -32,13 +32,14 @@ export function register(program: Command): void {
       `
 Examples:
   kg query article.txt -e "MATCH (a:Person)-[r:MET_WITH]-(b) RETURN a.name, b.name, r.place"
-  kg query --graph graph.json -f cypher/queries/person.cypher --param name="Vladimir Putin"
+  kg query --graph graph.json -f cypher/queries/entity-facts.cypher --param name="Vladimir Putin"
   kg query --neo4j -e "MATCH (n:Entity) RETURN n.type, count(*) ORDER BY count(*) DESC" --format csv`,
     )
     .action(async (inputs: string[], options: QueryOptions) => {
       const query = await readQueryText(options);
       const useNeo4j = options.neo4j || (Boolean(process.env.NEO4J_URI) && inputs.length === 0 && !options.graph);
-      const result = useNeo4j ? await queryNeo4j(query, options.param) : runQuery(buildGraph(await loadGraphJson(inputs, options)), query, options.param);
+      const parameters = options.param ?? {};
+      const result = useNeo4j ? await queryNeo4j(query, parameters) : runQuery(buildGraph(await loadGraphJson(inputs, options)), query, parameters);
       process.stdout.write(formatResult(result, options.format));
     });
 }
@@ -54,7 +55,7 @@ async function readQueryText(options: QueryOptions): Promise<string> {
   }
 }
 
-function collectParameter(text: string, parameters: Record<string, unknown>): Record<string, unknown> {
+function collectParameter(text: string, parameters: Record<string, unknown> = {}): Record<string, unknown> {
   const equals = text.indexOf('=');
   if (equals <= 0) throw new UserError(`--param ${text}: expected name=value`);
   const value = text.slice(equals + 1);
