@@ -51,6 +51,10 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   // Places in regions and countries; organizations of a country
   { type: 'LOCATED_IN', fires: 'Floods hit Carlisle in northern England.', expect: 'LOCATED_IN Carlisle → England', silent: 'Floods hit Carlisle and England on Monday.' },
   { type: 'LOCATED_IN', fires: "Fighting spread to Russia's Dagestan region.", expect: 'LOCATED_IN Dagestan → Russia', silent: 'Fighting spread from Russia to Dagestan.' },
+  { type: 'LOCATED_IN', fires: 'Floods hit Umbria and Lazio provinces in central Italy.', expect: 'LOCATED_IN Lazio → Italy', silent: 'Floods hit Umbria and Lazio, and Italy sent aid.' },
+  { type: 'LOCATED_IN', fires: 'The march ended in the Texas city of Austin.', expect: 'LOCATED_IN Austin → Texas', silent: 'The Texas team beat Austin on Sunday.' },
+  { type: 'LOCATED_IN', fires: 'Turkey in the Balkans is a rising power.', expect: 'LOCATED_IN Turkey → Balkans', silent: 'Turkey and the Balkans signed a deal.' },
+  { type: 'LOCATED_IN', fires: 'The talks were held in Cuenca, the third largest city in Ecuador.', expect: 'LOCATED_IN Cuenca → Ecuador', silent: 'The talks were held in Cuenca and Ecuador agreed.' },
   { type: 'BASED_IN', fires: 'The Supreme Court of Canada ruled on Friday.', expect: 'BASED_IN Supreme Court → Canada', silent: 'The Supreme Court ruled on Friday that Canada must pay.' },
   { type: 'BASED_IN', fires: 'The story was filed by the Reuters bureau in Nairobi.', expect: 'BASED_IN Reuters → Nairobi', silent: 'Reuters praised Nairobi on Monday.' },
   { type: 'BASED_IN', fires: 'CAIRO, Egypt (Reuters) - Prices rose.', expect: 'BASED_IN Reuters → Cairo', silent: 'Prices rose in Cairo, Egypt, and Reuters reported it.' },

@@ -36,6 +36,8 @@ const ANY_JOB = `${JOB.slice(0, -1)}|chief|${LEADS.slice(1)}`;
 /** Words for a person: "an Atlanta architect", "Tempe plastic surgeon Richard Pavese". */
 const PERSON_NOUN = `(man|woman|boy|girl|businessman|businesswoman|architect|surgeon|doctor|dentist|farmer|rancher|artist|singer|actor|actress|poet|author|novelist|musician|banker|merchant|developer|activist|politician|democrat|republican|lawmaker|legislator|housewife|mother|father|teenager|youth|veteran|auctioneer|dealer|businessperson|entrepreneur|photographer|designer|painter|sculptor|composer|pianist|guitarist|nurse|minister|priest|rabbi|bishop|judge|sheriff|policeman|firefighter)`;
 const LIVE = '(lives|lived|living|resides|resided|residing|settled|born|raised|grew)';
+const AREA = '(city|town|village|capital|port|region|regions|province|provinces|state|states|county|district|suburb|island)';
+const DIRECTION = '(north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern)';
 const NEGOTIATE = '(negotiate|negotiates|negotiated|negotiating)';
 const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|welcomes)';
 const OPPOSE = '(opposes|opposed|condemned|condemns|criticised|criticized|rejected|rejects|denounced)';
@@ -68,9 +70,13 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "SHANGHAI, China", "Crawford, Texas"
   { relation: 'LOCATED_IN', pattern: '{source:Place} , {target:Place|Country}', confidence: 0.7 },
   { relation: 'LOCATED_IN', pattern: '{source:Place} ( {target:Place|Country} )', confidence: 0.7 },
-  { relation: 'LOCATED_IN', pattern: '{source:Place} , (a|the) ~3 (city|town|village|capital|port|region|province|state|county|district|suburb|island) (in|of) {target:Place|Country}', confidence: 0.8 },
+  { relation: 'LOCATED_IN', pattern: `{source:Place} , (a|the)? ~3 ${AREA} (in|of) {target:Place|Country}`, confidence: 0.8 },
   // "Gosforth in northeast England", "Rome is in Lazio province"
-  { relation: 'LOCATED_IN', pattern: '{source:Place} (is|lies)? (in) the? (north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern)? {target:Place|Country}', confidence: 0.65 },
+  { relation: 'LOCATED_IN', pattern: `{source+:Place} ${AREA}? (is|lies)? in the? ${DIRECTION}? {target:Place|Country}`, confidence: 0.65 },
+  // "Turkey in the Balkans"
+  { relation: 'LOCATED_IN', pattern: `{source+:Country} in the ${DIRECTION}? {target:Place}`, confidence: 0.55 },
+  // "the U.S. capital of Washington"
+  { relation: 'LOCATED_IN', pattern: `the {target:Country|Place} ${AREA} of {source:Place}`, confidence: 0.75 },
   // "China's Guangdong province"
   { relation: 'LOCATED_IN', pattern: "{target:Place|Country} 's {source:Place}", confidence: 0.65 },
   // "the APEC forum in Shanghai"
