@@ -55,6 +55,9 @@ function rank(value: Value): number {
 }
 
 export function orderCompare(a: Value, b: Value): number {
+  // The common case first: two strings or two numbers.
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return a - b;
   const rankA = rank(a);
   const rankB = rank(b);
   if (rankA !== rankB) return rankA - rankB;
