@@ -434,8 +434,13 @@ function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: Mention
       mention.type = known;
       continue;
     }
-    if (mention.type !== 'Organization') continue; // compromise's or a small place's guess stands
     const sentence = analyzed.tokens[mention.sentence]!;
+    if (isDateline(sentence, mention)) {
+      mention.type = 'Place';
+      guessed.set(key, mention.type);
+      continue;
+    }
+    if (mention.type !== 'Organization') continue; // compromise's or a small place's guess stands
     const before = sentence.findLast((t) => t.end <= mention.start)?.text.toLowerCase();
     const after = sentence.find((t) => t.start >= mention.end);
     const isAcronym = /^[\p{Lu}&.]{2,}$/u.test(mention.text);
@@ -450,6 +455,23 @@ function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: Mention
     const key = nameKey(mention.text);
     if (!typed.has(key) && !surnames.has(key) && guessed.has(key)) mention.type = guessed.get(key)!;
   }
+}
+
+/**
+ * "AKRON, Ohio 1996-08-22", "LAGOS (Reuters) -": the name a line opens with, before a date (or a
+ * region and a date) or a news agency, is the place the story was filed from.
+ */
+function isDateline(sentence: Token[], mention: Mention): boolean {
+  const at = sentence.findIndex((t) => t.start === mention.start);
+  if (at < 0 || !(at === 0 || lineEnds.has(sentence[at - 1]!))) return false;
+  const next = sentence.findIndex((t) => t.start >= mention.end);
+  if (next < 0) return false;
+  for (let k = next; k < Math.min(next + 3, sentence.length); k++) {
+    const token = sentence[k]!;
+    if (/^\d{4}-\d\d-\d\d$/.test(token.text) || (token.tags.has('Date') && !token.tags.has('Duration') && !token.tags.has('WeekDay')) || (opensQuote(token) && /^(reuters|ap|afp)$/i.test(token.text))) return true;
+    if (!isCapitalised(token.text) || lineEnds.has(token)) return false;
+  }
+  return false;
 }
 
 /** Words after which an unknown name is a place. */
