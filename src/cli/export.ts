@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
-import { UserError } from '../errors.js';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../export/index.js';
 import { buildGraph } from '../graph/build.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { writeOutput } from './output.js';
 import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
 
 interface ExportOptions extends GraphSourceOptions {
@@ -27,13 +26,4 @@ Examples:
       await writeOutput(options.output, await exportGraph(buildGraph(json), options.format));
       process.stderr.write(`wrote ${options.output}: ${json.entities.length} entities, ${json.relations.length} relations (${options.format})\n`);
     });
-}
-
-/** Write a command's output file atomically; a failure is the user's to fix (a missing folder, no permission). */
-export async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text);
-  } catch (error) {
-    throw new UserError(`${path}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
 }

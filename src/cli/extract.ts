@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import { extract, perDocument } from '../extract.js';
 import { countDocuments, readDocuments } from '../ingest/index.js';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { writeOutput } from './output.js';
 import type { GraphJson } from '../types.js';
 import { startProgress } from './progress.js';
 
@@ -81,14 +81,6 @@ async function runExtract(inputs: string[], options: ExtractCommandOptions): Pro
 
 function toJsonLines(json: GraphJson): string {
   return [...perDocument(json)].map((line) => `${JSON.stringify(line)}\n`).join('');
-}
-
-async function writeOutput(path: string, output: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, output);
-  } catch (error) {
-    throw new UserError(`${path}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
 }
 
 function parseWorkers(value: string): number {

@@ -42,5 +42,15 @@ export async function readGraphFile(path: string): Promise<GraphJson> {
   if (!Array.isArray(graph.documents) || !Array.isArray(graph.entities) || !Array.isArray(graph.relations)) {
     throw new UserError(`${path}: not a kg extraction (expected "documents", "entities" and "relations" arrays)`);
   }
+  const ids = new Set<unknown>();
+  for (const [i, entity] of graph.entities.entries()) {
+    if (typeof entity?.id !== 'string' || !entity.id) throw new UserError(`${path}: entities[${i}] has no "id"`);
+    ids.add(entity.id);
+  }
+  for (const [i, relation] of graph.relations.entries()) {
+    for (const end of ['source', 'target'] as const) {
+      if (!ids.has(relation?.[end])) throw new UserError(`${path}: relations[${i}].${end} names no entity of the file (${JSON.stringify(relation?.[end])})`);
+    }
+  }
   return graph as GraphJson;
 }

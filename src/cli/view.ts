@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { buildGraph } from '../graph/build.js';
 import { renderViewHtml } from '../view/html.js';
-import { writeOutput } from './export.js';
+import { writeOutput } from './output.js';
 import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
 
 interface ViewOptions extends GraphSourceOptions {
