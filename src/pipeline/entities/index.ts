@@ -440,6 +440,13 @@ function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: Mention
       guessed.set(key, mention.type);
       continue;
     }
+    // "the Rangers", "the Social Democrats": a plural name after "the" is a team, party or group.
+    const article = sentence.findLast((t) => t.end <= mention.start);
+    if (article?.text.toLowerCase() === 'the' && mention.type !== 'Place' && /\p{Ll}s$/u.test(mention.text)) {
+      mention.type = 'Organization';
+      guessed.set(key, mention.type);
+      continue;
+    }
     if (mention.type !== 'Organization') continue; // compromise's or a small place's guess stands
     const before = sentence.findLast((t) => t.end <= mention.start)?.text.toLowerCase();
     const after = sentence.find((t) => t.start >= mention.end);
