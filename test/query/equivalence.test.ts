@@ -9,10 +9,10 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import getPort from 'get-port';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j-local.mjs';
@@ -46,7 +46,7 @@ describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in me
     if (!ownServer && !sharedMayBeWiped) throw new Error('no Neo4j to compare with: install Java 17 + Maven, or set NEO4J_URI with KG_NEO4J_TEST_WIPE=1');
     if (ownServer) {
       dir = await mkdtemp(join(tmpdir(), 'kg-query-equivalence-'));
-      const { uri } = await startLocalNeo4j({ port: await freePort(), dir, password: '' });
+      const { uri } = await startLocalNeo4j({ port: await getPort(), dir, password: '' });
       connection = { uri, username: 'neo4j', password: '' };
     } else {
       connection = { uri: sharedUri!, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
@@ -152,15 +152,4 @@ const run = promisify(execFile);
 
 async function kg(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   return run('npx', ['tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
