@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The page script of `kg view` (bundled with sigma and graphology into the HTML file): draws the
  * precomputed layout, the legend, the search box and the details panel.
