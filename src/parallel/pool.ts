@@ -8,7 +8,6 @@ import { DocumentExtractionError } from './errors.js';
 import type { ResultMessage, TaskMessage } from './messages.js';
 
 interface Task {
-  id: number;
   document: SourceDocument;
   resolve: (extraction: DocumentExtraction) => void;
   reject: (error: Error) => void;
@@ -23,7 +22,6 @@ export class ExtractionPool {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, Task>();
   private readonly queue: Task[] = [];
-  private nextTask = 0;
   private failure: UserError | undefined;
   private closing = false;
 
@@ -32,7 +30,7 @@ export class ExtractionPool {
   run(document: SourceDocument): Promise<DocumentExtraction> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.queue.push({ id: this.nextTask++, document, resolve, reject });
+      this.queue.push({ document, resolve, reject });
       this.dispatch();
     });
   }
@@ -48,7 +46,7 @@ export class ExtractionPool {
       if (!worker) return;
       const task = this.queue.shift()!;
       this.running.set(worker, task);
-      worker.postMessage({ task: task.id, document: task.document } satisfies TaskMessage);
+      worker.postMessage({ document: task.document } satisfies TaskMessage);
     }
   }
 

@@ -4,13 +4,13 @@ import type { ResultMessage, TaskMessage } from './messages.js';
 
 /** A pool thread: runs the per-document pipeline on each document it is sent. */
 const port = parentPort!;
-port.on('message', ({ task, document }: TaskMessage) => {
+port.on('message', ({ document }: TaskMessage) => {
   let result: ResultMessage;
   try {
-    result = { task, extraction: extractDocument(document) };
+    result = { extraction: extractDocument(document) };
   } catch (error) {
     // An Error crosses the thread boundary whole (message and stack).
-    result = { task, error };
+    result = { error };
   }
   port.postMessage(result);
 });
