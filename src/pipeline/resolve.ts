@@ -115,6 +115,7 @@ export function isAcronymOf(short: string, long: string): boolean {
   if (!acronym || !/^[\p{Lu}.&-]{2,}$/u.test(acronym)) return false;
   const letters = acronym.replace(/[.&-]/g, '');
   const longWords = significantWords(long);
+  if (longWords.length < 2) return false;
   const head = rest.join(' ').toLowerCase();
   const initials = longWords.map((w) => w[0]!.toUpperCase()).join('');
   if (initials === letters) return true;

@@ -9,6 +9,8 @@ describe('resolution', () => {
     expect(isAcronymOf('NATO', 'North Atlantic Treaty Organization')).toBe(true);
     expect(isAcronymOf('IMF', 'Anti-Ballistic Missile Treaty')).toBe(false);
     expect(isAcronymOf('Abm', 'Anti-Ballistic Missile Treaty')).toBe(false);
+    expect(isAcronymOf('AT', 'And The')).toBe(false);
+    expect(isAcronymOf('UK', 'of the')).toBe(false);
   });
 
   it('gives one id per real thing across the documents of a run', async () => {
