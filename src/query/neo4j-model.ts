@@ -16,7 +16,8 @@ export function entityLabels(entity: Pick<Entity, 'type'>): string[] {
 }
 
 export function entityProperties(entity: Entity): Properties {
-  return { id: entity.id, name: entity.name, aliases: entity.aliases ?? [], type: entity.type };
+  // In the order Neo4j's keys() lists them for a loaded entity.
+  return { id: entity.id, name: entity.name, type: entity.type, aliases: entity.aliases ?? [] };
 }
 
 /**

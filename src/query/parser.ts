@@ -24,11 +24,11 @@ import { tokenize, type Token } from './lexer.js';
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH', 'LOAD', 'DROP', 'ALTER', 'GRANT', 'REVOKE', 'TERMINATE', 'START', 'STOP']);
 const OTHER_CLAUSES = new Set(['CALL', 'USE', 'SHOW', 'FINISH', 'INSERT', 'FILTER', 'LET', 'NEXT', 'EXPLAIN', 'PROFILE', 'USING']);
-/** Words that end an expression or start a clause, so they cannot be variable names unquoted. */
+/** Words that end an expression or start a clause, so they cannot be variables unquoted (any word may follow AS). */
 const RESERVED = new Set([
   'MATCH', 'OPTIONAL', 'WHERE', 'WITH', 'RETURN', 'UNWIND', 'ORDER', 'SKIP', 'LIMIT', 'AS', 'AND', 'OR', 'XOR', 'NOT', 'IN',
   'STARTS', 'ENDS', 'CONTAINS', 'IS', 'UNION', 'DISTINCT', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'BY', 'ASC', 'DESC',
-  'ASCENDING', 'DESCENDING', 'OFFSET', ...WRITE_CLAUSES, ...OTHER_CLAUSES,
+  'ASCENDING', 'DESCENDING', 'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH', 'LOAD', 'CALL', 'USE',
 ]);
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 
@@ -94,7 +94,7 @@ class Parser {
       this.next();
       const expression = this.parseExpression();
       this.expectKeyword('AS');
-      return { kind: 'unwind', expression, variable: this.parseVariableName(), position };
+      return { kind: 'unwind', expression, variable: this.parseName('a name after AS'), position };
     }
     if (word === 'WITH') {
       this.next();
@@ -141,7 +141,7 @@ class Parser {
     const items: ProjectionItem[] = [];
     do {
       const expression = this.parseExpression();
-      const name = this.acceptKeyword('AS') ? this.parseVariableName() : expression.text;
+      const name = this.acceptKeyword('AS') ? this.parseName('a name after AS') : expression.text;
       items.push({ expression, name });
     } while (this.acceptSymbol(','));
     return items;

@@ -153,7 +153,7 @@ describe('functions', () => {
         graph,
         "MATCH (n {id: 'person:vladimir-putin'})-[r:LEADER_OF]->(c) RETURN size(n.aliases), labels(n), type(r), toLower(n.name), toUpper(c.name), size('abc'), coalesce(r.place, r.title), head(n.aliases), last([1, 2]), toString(12), toInteger('7'), range(1, 3), split('a,b', ','), substring('hello', 1, 3), trim('  x '), keys(c)",
       ),
-    ).toEqual([[2, ['Entity', 'Person'], 'LEADER_OF', 'vladimir putin', 'RUSSIA', 3, 'President', 'Putin', 2, '12', 7, [1, 2, 3], ['a', 'b'], 'ell', 'x', ['id', 'name', 'aliases', 'type']]]);
+    ).toEqual([[2, ['Entity', 'Person'], 'LEADER_OF', 'vladimir putin', 'RUSSIA', 3, 'President', 'Putin', 2, '12', 7, [1, 2, 3], ['a', 'b'], 'ell', 'x', ['id', 'name', 'type', 'aliases']]]);
   });
 
   it('evaluates arithmetic, list literals, indexes, slices, CASE and comprehensions', () => {

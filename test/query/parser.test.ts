@@ -79,8 +79,14 @@ describe('parseQuery', () => {
     expect(errorOf('MATCH (n) WHERE COUNT { (n)-->() } > 1 RETURN n').message).toContain('COUNT { } subqueries');
   });
 
+  it('takes any word as a name after AS, and refuses clause words as variables', () => {
+    const clause = parseQuery('UNWIND [1] AS next RETURN next AS count').parts[0]!.at(-1)!;
+    expect(clause.kind === 'return' && clause.projection.items.map((item) => item.name)).toEqual(['count']);
+    expect(errorOf('MATCH (n) RETURN where').message).toBe("unexpected 'where' (line 1, column 18)");
+  });
+
   it('reports bad syntax with line and column', () => {
-    expect(errorOf('MATCH (n)\nRETURN n.name AS').message).toBe('unexpected end of query: expected a variable name (line 2, column 17)');
+    expect(errorOf('MATCH (n)\nRETURN n.name AS').message).toBe('unexpected end of query: expected a name after AS (line 2, column 17)');
     expect(errorOf("MATCH (n) WHERE n.name = 'open RETURN n").message).toBe('unterminated string (line 1, column 26)');
     expect(errorOf('MATCH (n)').message).toContain('the query must end with RETURN');
     expect(errorOf('RETURN 1 MATCH (n) RETURN n').message).toContain('RETURN must be the last clause');
