@@ -313,7 +313,12 @@ function checkScopes(clauses: Clause[]): void {
       case 'with':
       case 'return': {
         const { projection } = clause;
-        for (const item of projection.items) check(item.expression, scope, true);
+        const names = new Set<string>();
+        for (const item of projection.items) {
+          if (names.has(item.name)) throw new QueryError(`\`${item.name}\` is named twice in ${clause.kind.toUpperCase()}; give each column its own name`, item.expression.position);
+          names.add(item.name);
+          check(item.expression, scope, true);
+        }
         const projected = new Set([...(projection.star ? scope : []), ...projection.items.map((item) => item.name)]);
         const sortScope = new Set([...scope, ...projected]);
         for (const sort of projection.orderBy) check(sort.expression, sortScope, true);

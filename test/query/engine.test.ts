@@ -172,5 +172,6 @@ describe('errors', () => {
     expect(() => runQuery(graph, 'MATCH (n {name: $name}) RETURN n')).toThrow('missing parameter $name');
     expect(() => runQuery(graph, 'RETURN size(1)')).toThrow('size() expects a list or string, got a number (line 1, column 8)');
     expect(() => runQuery(graph, 'RETURN 1 AS a UNION RETURN 1 AS b')).toThrow('same column names');
+    expect(() => runQuery(graph, 'RETURN 1 AS a, 2 AS a')).toThrow('`a` is named twice in RETURN; give each column its own name (line 1, column 16)');
   });
 });
