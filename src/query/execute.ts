@@ -14,10 +14,7 @@ export interface QueryResult {
 }
 
 export function executeQuery(query: Query, context: EvaluationContext): QueryResult {
-  const results = query.parts.map((clauses) => {
-    checkScopes(clauses);
-    return executeClauses(clauses, context);
-  });
+  const results = query.parts.map((clauses) => executeClauses(clauses, checkScopes(clauses), context));
   const columns = results[0]!.columns;
   for (const result of results.slice(1)) {
     if (result.columns.join('\u0000') !== columns.join('\u0000')) throw new QueryError('all parts of a UNION must return the same column names');
@@ -35,7 +32,7 @@ export function executeQuery(query: Query, context: EvaluationContext): QueryRes
   return { columns, rows };
 }
 
-function executeClauses(clauses: Clause[], context: EvaluationContext): QueryResult {
+function executeClauses(clauses: Clause[], scopes: ProjectionScopes, context: EvaluationContext): QueryResult {
   let rows: Row[] = [new Map()];
   for (const clause of clauses) {
     switch (clause.kind) {
@@ -50,12 +47,12 @@ function executeClauses(clauses: Clause[], context: EvaluationContext): QueryRes
         });
         break;
       case 'with': {
-        rows = project(rows, clause.projection, context).rows;
+        rows = project(rows, clause.projection, scopes.get(clause)!, context).rows;
         if (clause.where) rows = rows.filter((row) => truth(evaluate(clause.where!, row, context)) === true);
         break;
       }
       case 'return': {
-        const projected = project(rows, clause.projection, context);
+        const projected = project(rows, clause.projection, scopes.get(clause)!, context);
         return { columns: projected.columns, rows: projected.rows.map((row) => Object.fromEntries(projected.columns.map((column) => [column, toPlain(row.get(column)!)]))) };
       }
     }
@@ -92,12 +89,14 @@ interface Projected {
   rows: Row[];
 }
 
-function project(input: Row[], projection: Projection, context: EvaluationContext): Projected {
+/** The variables in scope before each WITH / RETURN: what `*` returns, even when no row comes. */
+type ProjectionScopes = Map<Clause, ReadonlySet<string>>;
+
+function project(input: Row[], projection: Projection, scope: ReadonlySet<string>, context: EvaluationContext): Projected {
   const items = [...projection.items];
   if (projection.star) {
     const names = new Set(items.map((item) => item.name));
-    const first = input[0];
-    const starNames = first ? [...first.keys()].filter((name) => !names.has(name)).sort() : [];
+    const starNames = [...scope].filter((name) => !names.has(name)).sort();
     items.unshift(...starNames.map((name) => ({ name, expression: variableExpression(name) })));
   }
   const columns = items.map((item) => item.name);
@@ -264,7 +263,8 @@ function variableExpression(name: string): Expression {
  * Before running: every variable is defined where it is used, every function exists, aggregates
  * stand only in WITH / RETURN items. Errors carry the position, even when no row would reach them.
  */
-function checkScopes(clauses: Clause[]): void {
+function checkScopes(clauses: Clause[]): ProjectionScopes {
+  const scopes: ProjectionScopes = new Map();
   let scope = new Set<string>();
   const check = (expression: Expression, names: Set<string>, aggregatesAllowed: boolean): void => {
     if (expression.kind === 'variable' && !names.has(expression.name)) throw new QueryError(`variable \`${expression.name}\` is not defined`, expression.position);
@@ -313,6 +313,7 @@ function checkScopes(clauses: Clause[]): void {
       case 'with':
       case 'return': {
         const { projection } = clause;
+        scopes.set(clause, scope);
         const names = new Set<string>();
         for (const item of projection.items) {
           if (names.has(item.name)) throw new QueryError(`\`${item.name}\` is named twice in ${clause.kind.toUpperCase()}; give each column its own name`, item.expression.position);
@@ -329,4 +330,5 @@ function checkScopes(clauses: Clause[]): void {
       }
     }
   }
+  return scopes;
 }

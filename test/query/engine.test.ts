@@ -118,6 +118,7 @@ describe('projection', () => {
     expect(rows(graph, 'MATCH (p:Person)-[r]-() WITH p, count(r) AS degree WHERE degree > 5 RETURN p.name ORDER BY degree DESC, p.name')).toEqual([[PUTIN], [BUSH]]);
     expect(rows(graph, 'MATCH (n:Place) RETURN n.name ORDER BY n.id DESC SKIP 1 LIMIT $n', { n: 2 })).toEqual([['Shanghai'], ['Crawford']]);
     expect(rows(graph, 'MATCH (n:Country) WITH * RETURN n.name ORDER BY n.name LIMIT 1')).toEqual([['Russia']]);
+    expect(runQuery(graph, 'MATCH (n:Nothing)-[r]->(m) RETURN *').columns).toEqual(['m', 'n', 'r']);
   });
 
   it('unwinds lists (and null to no rows)', () => {
