@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { names } from './helpers.js';
 
 describe('name spans', () => {
-  it('ends a name at a possessive: the owner and the owned are two names', () => {
+  it("keeps an unknown possessive inside a company's name", () => {
+    expect(names("Shares of Brennan's Garden Supplies Inc rose sharply.")).toContain("Organization:Brennan's Garden Supplies Inc");
+  });
+
+  it('ends a name at a known possessive owner: the owner and the owned are two names', () => {
     const found = names("Lebanon's foreign minister flew to Damascus. Germany's Helmut Kohl arrived later.");
     expect(found).toContain('Country:Lebanon');
     expect(found).toContain('Country:Germany');

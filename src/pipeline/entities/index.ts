@@ -107,7 +107,7 @@ function candidateSpans(tokens: Token[], shouting: boolean[], context: DocumentC
     }
     let end = i + 1;
     while (end < tokens.length) {
-      if (breaksAfter(tokens[end - 1]!)) break;
+      if (breaksAfter(tokens[end - 1]!) || isKnownOwner(tokens.slice(i, end), gazetteer)) break;
       if (nameLike[end] && !opensQuote(tokens[end]!)) {
         end++;
         continue;
@@ -139,16 +139,20 @@ function takesOf(tokens: Token[]): boolean {
 
 /**
  * Punctuation after a token ends a name, except the period of an initial or an abbreviation and a
- * joining hyphen; so do a line break, a spaced dash ("France - Le Monde") and a possessive
- * ("Russia's Zhirinovsky").
+ * joining hyphen; so do a line break and a spaced dash ("France - Le Monde").
  */
 function breaksAfter(token: Token): boolean {
-  if (endsLine(token) || /['’]s$/u.test(token.text)) return true;
+  if (endsLine(token)) return true;
   const post = token.post.trim();
   if (post === '-' && /\s/.test(token.post)) return true;
   if (post === '' || post === '-' || post === '&') return false;
   if (post === '.' && (/^\p{Lu}$/u.test(token.text) || ABBREVIATIONS.has(token.text.toLowerCase()))) return false;
   return true;
+}
+/** "Russia's Zhirinovsky": a known name in the possessive owns the next name; "Heinl's Nursery Inc" stays one. */
+function isKnownOwner(tokens: Token[], gazetteer: Gazetteer): boolean {
+  const last = tokens[tokens.length - 1]!.text;
+  return /['’]s$/u.test(last) && gazetteer.names.has(nameKey(stripPossessive(tokens.map((t) => t.text).join(' '))));
 }
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'rev', 'ft', 'mt']);
 
