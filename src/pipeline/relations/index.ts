@@ -2,7 +2,7 @@ import type { Evidence, Relation, RelationProperties, RelationType, Sentence } f
 import type { AnalyzedText } from '../analyze.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { Resolved } from '../resolve.js';
-import { compilePattern, matchAll, sentenceItems, type Item, type Match, type TitleMatcher } from './match.js';
+import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
 
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
@@ -46,8 +46,9 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     const names = namesBySentence[s]!.sort((a, b) => a.start - b.start || b.end - a.end);
     if (names.length === 0) return;
     const items = sentenceItems(analyzed.tokens[s]!, names);
+    const summary = summarize(items);
     for (const { rule, pattern } of COMPILED) {
-      for (const match of matchAll(pattern, items, matchTitle)) {
+      for (const match of matchAll(pattern, items, matchTitle, summary)) {
         for (const relation of relationsOf(rule, match, items, resolved)) emit(...relation, sentence);
       }
     }

@@ -32,6 +32,8 @@ type Element =
 export interface CompiledPattern {
   source: string;
   elements: Element[];
+  /** What a sentence must hold for the pattern to have a chance: one word of each set, a name of each type set. */
+  needs: { words: ReadonlySet<string>[]; entities: ReadonlySet<EntityType>[] };
 }
 
 export interface Match {
@@ -65,12 +67,42 @@ export function compilePattern(source: string): CompiledPattern {
       if (words.some((w) => !/^[a-z'-]+$/.test(w) && !PUNCTUATION.has(w))) throw new Error(`bad element "${part}" in pattern: ${source}`);
       return { kind: 'words', words: new Set(words), optional };
     });
-  return { source, elements };
+  const required = elements.filter((e) => !('optional' in e && e.optional));
+  const needs = {
+    words: required.flatMap((e) => (e.kind === 'words' ? [e.words] : [])),
+    entities: required.flatMap((e) => (e.kind === 'entity' ? [e.types] : [])),
+  };
+  return { source, elements, needs };
+}
+
+/** The words and name types of a sentence, to skip the patterns it cannot match without trying them. */
+export interface ItemSummary {
+  words: ReadonlySet<string>;
+  types: ReadonlySet<EntityType>;
+}
+
+export function summarize(items: Item[]): ItemSummary {
+  const words = new Set<string>();
+  const types = new Set<EntityType>();
+  for (const item of items) {
+    if (item.kind === 'entity') types.add(item.type);
+    else words.add(item.text);
+  }
+  return { words, types };
+}
+
+function mayMatch(pattern: CompiledPattern, summary: ItemSummary): boolean {
+  const meets = <T>(need: ReadonlySet<T>, have: ReadonlySet<T>): boolean => {
+    for (const value of need) if (have.has(value)) return true;
+    return false;
+  };
+  return pattern.needs.words.every((need) => meets(need, summary.words)) && pattern.needs.entities.every((need) => meets(need, summary.types));
 }
 
 /** Every match of the pattern in the sentence's items, leftmost-first. */
-export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleMatcher): Match[] {
+export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleMatcher, summary = summarize(items)): Match[] {
   const found: Match[] = [];
+  if (!mayMatch(pattern, summary)) return found;
   for (let start = 0; start < items.length; start++) {
     const match = matchFrom(pattern.elements, 0, items, start, { entities: new Map(), texts: new Map(), start, end: start }, titles);
     if (match) found.push(match);
