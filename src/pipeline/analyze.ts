@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import type { Sentence } from '../types.js';
 
 /** A word with its compromise tags and its offsets in the document text. */
