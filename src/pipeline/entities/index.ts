@@ -177,6 +177,8 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
     token.tags.has('Organization') ||
     gazetteer.names.get(key)?.strength === 'strong' ||
     gazetteer.demonyms.has(key) ||
+    // "President Obama said": a title before a capitalised word opens a name.
+    (gazetteer.titles.has(key) && isCapitalised(tokens[i + 1]?.text ?? '')) ||
     context.capitalisedInside.has(key) ||
     /^[\p{Lu}]{2,}$/u.test(word) ||
     !gazetteer.words.has(key)
@@ -439,7 +441,7 @@ function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: Mention
       continue;
     }
     const sentence = analyzed.tokens[mention.sentence]!;
-    if (isDateline(sentence, mention)) {
+    if (isDateline(sentence, mention) || beforeItsRegion(sentence, mention, mentions)) {
       mention.type = 'Place';
       guessed.set(key, mention.type);
       continue;
@@ -466,6 +468,15 @@ function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: Mention
     const key = nameKey(mention.text);
     if (!typed.has(key) && !surnames.has(key) && guessed.has(key)) mention.type = guessed.get(key)!;
   }
+}
+
+/** "Crawford, Texas", "Lyon, France": a name followed by a comma and a country or region is a place in it. */
+function beforeItsRegion(sentence: Token[], mention: Mention, mentions: Mention[]): boolean {
+  const last = sentence.findLast((t) => t.end <= mention.end);
+  const next = sentence.find((t) => t.start >= mention.end);
+  if (!last || !next || last.post.trim() !== ',') return false;
+  const region = mentions.find((m) => m.start === next.start && !m.role);
+  return region !== undefined && (region.type === 'Country' || region.type === 'Place');
 }
 
 /**
