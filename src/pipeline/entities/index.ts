@@ -86,6 +86,8 @@ const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'A
 const CAPITALISED_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   'i we it he she they you this that these those there here his her their our its my your and or but if when while after before as at in on for with by from to of a an the no not yes so then also only all some any one'.split(' '),
 );
+/** "1313 GMT": time zones name no thing. */
+const TIME_ZONES: ReadonlySet<string> = new Set(['GMT', 'UTC', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'BST', 'CET', 'CEST']);
 /** Dates, months and weekdays are not entities. */
 const DATE_TAGS = ['Date', 'Month', 'WeekDay', 'Holiday', 'Duration'];
 
@@ -108,6 +110,7 @@ function candidateSpans(tokens: Token[], shouting: boolean[], context: DocumentC
     let end = i + 1;
     while (end < tokens.length) {
       if (breaksAfter(tokens[end - 1]!) || isKnownOwner(tokens.slice(i, end), gazetteer) || stateAt(tokens, end, gazetteer)) break;
+      if (!shouting[end] && isWirePlace(tokens, i, end, gazetteer)) break;
       if (nameLike[end] && !opensQuote(tokens[end]!)) {
         end++;
         continue;
@@ -149,6 +152,21 @@ function breaksAfter(token: Token): boolean {
   if (post === '.' && (/^\p{Lu}$/u.test(token.text) || ABBREVIATIONS.has(token.text.toLowerCase()))) return false;
   return true;
 }
+/**
+ * "Moscow ITAR-TASS", "Paris AFP", "Beijing Xinhua": a wire dateline puts the agency or paper right
+ * after the place it files from; a known place followed by a word in capitals or a known
+ * organization ends there, unless the whole run is a name the gazetteer knows ("Washington DC").
+ */
+function isWirePlace(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): boolean {
+  const place = gazetteer.names.get(nameKey(tokens.slice(start, end).map((t) => t.text).join(' ')));
+  if (place?.strength !== 'strong' || (place.type !== 'Place' && place.type !== 'Country')) return false;
+  const next = tokens[end]!.text;
+  if (!/^\p{Lu}[\p{Lu}-]+$/u.test(next) && gazetteer.names.get(nameKey(next))?.type !== 'Organization') return false;
+  let stop = end + 1;
+  while (stop < tokens.length && !breaksAfter(tokens[stop - 1]!) && isCapitalised(tokens[stop]!.text)) stop++;
+  return !gazetteer.names.has(nameKey(tokens.slice(start, stop).map((t) => t.text).join(' ')));
+}
+
 /** Abbreviations that are also words or titles ("Miss", "Man", "Mass"): a state only after "Town,". */
 const AMBIGUOUS_STATES: ReadonlySet<string> = new Set(['b.c', 'man', 'miss', 'la', 'ind', 'del', 'cal', 'penn', 'mass']);
 
@@ -178,7 +196,7 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen',
 function isNameLike(tokens: Token[], i: number, shouting: boolean, context: DocumentContext, gazetteer: Gazetteer): boolean {
   const token = tokens[i]!;
   const word = token.text;
-  if (!isCapitalised(word) || DATE_TAGS.some((tag) => token.tags.has(tag))) return false;
+  if (!isCapitalised(word) || DATE_TAGS.some((tag) => token.tags.has(tag)) || TIME_ZONES.has(word) || /\d{5,}/.test(word)) return false;
   if (FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !token.tags.has('ProperNoun') && !shouting) return false;
   if (/^[\p{Lu}]$/u.test(word) && token.post.trim() !== '.') return false;
   const key = nameKey(stripPossessive(word));

@@ -46,11 +46,21 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
       'united', 'rovers', 'athletic', 'wanderers', 'fc', 'city', 'hospital', 'museum', 'studios',
       'records', 'pictures', 'labs', 'laboratories', 'pharmaceuticals', 'energy', 'petroleum', 'oil', 'steel',
       'electric', 'telecom', 'insurance', 'financial', 'stores', 'brothers', 'bros', 'bros.',
+      'confederation', 'administration', 'patrol', 'government', 'plastics', 'aviation', 'prison', 'hotel',
+      'motel', 'fleet', 'center', 'firm', 'guard', 'duma', 'alliance', 'depository', 'theatre', 'theater',
     ],
     firstWordsBeforeOf: [
       'bank', 'university', 'ministry', 'department', 'bureau', 'church', 'house', 'board', 'federation',
       'association', 'organisation', 'organization', 'council', 'court', 'union', 'league', 'institute',
       'museum', 'college', 'school', 'academy', 'chamber', 'commission', 'office', 'party', 'society',
+    ],
+  },
+  {
+    type: 'Place',
+    lastWords: [
+      'county', 'sea', 'airport', 'harbor', 'harbour', 'dam', 'seashore', 'shipyard', 'isle', 'township', 'lake',
+      'river', 'bay', 'island', 'islands', 'mountains', 'valley', 'canyon', 'peninsula', 'strait', 'heights',
+      'springs', 'beach', 'base', 'square', 'street', 'centre',
     ],
   },
 ];
