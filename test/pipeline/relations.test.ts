@@ -48,6 +48,9 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'LIVES_IN', fires: 'Denver architect Paul Mills designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Denver hired Paul Mills to design the tower.' },
   { type: 'LIVES_IN', fires: 'Paul Mills, a Denver architect, designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Paul Mills, who visited Denver, designed the tower.' },
   { type: 'LIVES_IN', fires: 'President Omar Bongo of Gabon arrived on Monday.', expect: 'LIVES_IN Omar Bongo → Gabon', silent: 'President Omar Bongo praised Gabon on Monday.' },
+  { type: 'LIVES_IN', fires: 'Chilean President Ricardo Lagos arrived on Monday.', expect: 'LIVES_IN Ricardo Lagos → Chile', silent: 'Ricardo Lagos praised Chilean wine on Monday.' },
+  { type: 'LIVES_IN', fires: 'Helen Marsh, 61, of Greenfield, Ohio, won the prize.', expect: 'LIVES_IN Helen Marsh → Ohio', silent: 'Helen Marsh, 61, thanked the people of Ohio.' },
+  { type: 'BASED_IN', fires: 'OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94', expect: 'BASED_IN Xinhua → Beijing', silent: 'Beijing criticised XINHUA reporting on Monday.' },
   // Places in regions and countries; organizations of a country
   { type: 'LOCATED_IN', fires: 'Floods hit Carlisle in northern England.', expect: 'LOCATED_IN Carlisle → England', silent: 'Floods hit Carlisle and England on Monday.' },
   { type: 'LOCATED_IN', fires: "Fighting spread to Russia's Dagestan region.", expect: 'LOCATED_IN Dagestan → Russia', silent: 'Fighting spread from Russia to Dagestan.' },

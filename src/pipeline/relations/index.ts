@@ -25,6 +25,8 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     const [owner] = resolved.referents[title.of] ?? [];
     if (person === undefined || owner === undefined) return;
     emit(title.relation, person, owner, { title: title.name }, 0.9, analyzed.sentences[mention.sentence]!);
+    // A country's president or minister is a citizen of it: "Croatian President Tudjman" lives in Croatia.
+    if (resolved.entities[owner]!.type === 'Country') emit('LIVES_IN', person, owner, {}, 0.6, analyzed.sentences[mention.sentence]!);
   });
 
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul

@@ -143,7 +143,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "President Robert Mugabe of Zimbabwe"
   { relation: 'LIVES_IN', pattern: '{source:Person} of {target:Country}', confidence: 0.55 },
   // "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol"
-  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target:Place|Country}', confidence: 0.6 },
+  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target+:Place|Country}', confidence: 0.6 },
+  // "Norman Vaughan, 83, of Trapper Creek, Alaska"
+  { relation: 'LIVES_IN', pattern: '{source:Person} , ~1 , (from|of) {target+:Place|Country}', confidence: 0.65 },
   // "Gen. Westmoreland, the commander of U.S. forces and a South Carolina native"
   { relation: 'LIVES_IN', pattern: '{source:Person} , *6 (a|an) {target:Place|Country} (native|resident)', confidence: 0.7 },
   { relation: 'LIVES_IN', pattern: '{target:Place|Country} (citizen|citizens|native|natives|resident|residents) {source+:Person}', confidence: 0.65 },
