@@ -78,7 +78,8 @@ function shortFormTargets(all: Entity[]): Map<string, string> {
   for (const entity of all) {
     const words = entity.name.split(/\s+/);
     if (entity.type === 'Person' && words.length > 1) push(byLastWord, words.at(-1)!, entity);
-    if (isExpandable(entity) && words.length > 1) {
+    // A long form is spelt out: one that itself starts with an acronym ("HRH Duchess") expands nothing.
+    if (isExpandable(entity) && words.length > 1 && !/^[\p{Lu}.&-]{2,}$/u.test(words[0]!)) {
       const initials = significantWords(entity.name).map((w) => w[0]!.toUpperCase()).join('');
       push(byInitials, initials, entity);
       push(byInitials, initials.slice(0, -1), entity);
@@ -95,7 +96,19 @@ function shortFormTargets(all: Entity[]): Map<string, string> {
     const unique = [...new Set(candidates)];
     if (unique.length === 1 && unique[0]!.id !== entity.id) targets.set(entity.id, unique[0]!.id);
   }
-  return targets;
+  // "US" → "US Steel" → "US Steel Corp": every short form points at the end of its chain, and a
+  // short form that is itself the target of a cycle stays where it is.
+  const settled = new Map<string, string>();
+  for (const from of targets.keys()) {
+    const seen = new Set([from]);
+    let to = targets.get(from)!;
+    while (targets.has(to) && !seen.has(to)) {
+      seen.add(to);
+      to = targets.get(to)!;
+    }
+    if (!seen.has(to)) settled.set(from, to);
+  }
+  return settled;
 }
 
 const isExpandable = (e: Entity): boolean => e.type === 'Organization' || e.type === 'Treaty' || e.type === 'Event';

@@ -118,6 +118,8 @@ export function isAcronymOf(short: string, long: string): boolean {
   if (longWords.length < 2) return false;
   const head = rest.join(' ').toLowerCase();
   const initials = longWords.map((w) => w[0]!.toUpperCase()).join('');
+  // Words after the acronym may only be a common noun ("the APEC forum"), not another name ("HRH Duchess").
+  if (rest.some((word) => !/^\p{Ll}/u.test(word))) return false;
   if (initials === letters) return true;
   // The long form's last word is a common noun the short form may repeat or drop ("treaty", "forum").
   const lastWord = longWords[longWords.length - 1]!.toLowerCase();

@@ -11,6 +11,7 @@ describe('resolution', () => {
     expect(isAcronymOf('Abm', 'Anti-Ballistic Missile Treaty')).toBe(false);
     expect(isAcronymOf('AT', 'And The')).toBe(false);
     expect(isAcronymOf('UK', 'of the')).toBe(false);
+    expect(isAcronymOf('HRH Duchess', 'Hollywood Roosevelt Hotel')).toBe(false);
   });
 
   it('gives one id per real thing across the documents of a run', async () => {
@@ -27,6 +28,19 @@ describe('resolution', () => {
     const us = json.entities.filter((e) => e.id === 'country:united-states');
     expect(us).toHaveLength(1);
     expect(us[0]!.aliases).toContain('U.S.');
+  });
+
+  it('joins an acronym to the one spelt-out name of the run, never through another acronym', async () => {
+    const { json } = await extract(
+      [
+        { id: 'a', source: 'a', text: 'The Hollywood Roosevelt Hotel opened in 1927. The Harbour District office will close.' },
+        { id: 'b', source: 'b', text: 'Guests of the HRH Duchess praised the HD forum and HRH staff.' },
+      ],
+      { workers: 1 },
+    );
+    const hotel = json.entities.find((e) => e.name === 'Hollywood Roosevelt Hotel')!;
+    expect(hotel.aliases).not.toContain('HRH Duchess');
+    expect(json.entities.filter((e) => e.name === 'HRH Duchess' || e.aliases.includes('HRH Duchess'))).toHaveLength(1);
   });
 
   it('never merges a person with an organization that shares a name', async () => {
