@@ -13,6 +13,8 @@ export interface Token {
   sentence: number;
   /** Index within the sentence. */
   index: number;
+  /** A line break follows (compromise keeps none in `post`): it ends a name as surely as a full stop. */
+  endsLine: boolean;
 }
 
 /** The shared document record the NLP stages read: sentences and their tokens. */
@@ -67,9 +69,15 @@ export function analyze(text: string): AnalyzedText {
         tags: term.tags,
         sentence: index,
         index: i,
+        endsLine: false,
       })),
     );
   }
+  const all = tokens.flat();
+  all.forEach((token, i) => {
+    const next = all[i + 1];
+    token.endsLine = next !== undefined && text.slice(token.end, next.start).includes('\n');
+  });
   return { text, sentences, tokens };
 }
 

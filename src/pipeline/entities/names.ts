@@ -1,0 +1,168 @@
+import type { EntityType, Mention, MentionTitle } from '../../types.js';
+import type { Token } from '../analyze.js';
+import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer.js';
+import { NAME_PATTERNS } from './patterns.js';
+import { breaksAfter, type Span, stateAt } from './spans.js';
+import { isCapitalised, makeMention, stripPossessive } from './words.js';
+
+/** Reading one candidate span: the country and title in front, the name, and its type. */
+
+/** "Russian", "Asian": words of a people or region, not names of a thing. */
+function isAdjective(token: Token, gazetteer: Gazetteer): boolean {
+  return gazetteer.demonyms.has(nameKey(token.text)) || (token.tags.has('Adjective') && !token.tags.has('ProperNoun')) || /(an|ese|ish|ic)$/.test(token.text);
+}
+
+/** Split a span into its leading country/demonym and title, and the name itself; type the name. */
+export function readSpan(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  gazetteer: Gazetteer,
+  mentions: Mention[],
+  unresolved: { mention: Mention; tokens: Token[] }[],
+): void {
+  let { start } = span;
+  const { end } = span;
+  const state = end - start === 1 ? stateAt(tokens, start, gazetteer) : undefined;
+  if (state) {
+    mentions.push(makeMention(text, tokens, start, end, 'Place', state));
+    return;
+  }
+  let ofIndex: number | undefined;
+  let title: MentionTitle | undefined;
+
+  // "Russian President Putin", "U.S. Secretary of State George Shultz"; not "General Motors".
+  const known = gazetteer.names.has(nameKey(spanText(text, tokens, start, end)));
+  const owner = start + 1 < end && !known ? leadingCountry(tokens, start, end, gazetteer) : undefined;
+  const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
+  if (titleAt && titleAt.end < end) {
+    if (owner) {
+      ofIndex = mentions.length;
+      mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
+    }
+    title = { name: titleAt.title, relation: titleAt.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
+    start = titleAt.end;
+  } else if (titleAt && titleAt.end === end) {
+    return; // a bare title ("President") names nobody
+  } else if (!known) {
+    // "Deputy Foreign Minister Peter Smith", "EU Farm Commissioner Jan Novak": a title word inside.
+    const inner = innerTitle(tokens, start, end, gazetteer);
+    if (inner) {
+      const holder = leadingName(tokens, start, inner.head, gazetteer);
+      if (holder) {
+        ofIndex = mentions.length;
+        mentions.push(makeMention(text, tokens, start, holder.end, holder.entry.type, holder.entry.canonical));
+      }
+      const name = text.slice(tokens[holder?.end ?? start]!.start, tokens[inner.head]!.end);
+      title = { name, relation: inner.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
+      start = inner.head + 1;
+    }
+  }
+
+  const words = tokens.slice(start, end);
+  const surface = spanText(text, tokens, start, end);
+  const extended = trailingNoun(tokens, end);
+  const classified: Classified | undefined = title ? { type: 'Person', strength: 'strong' } : classify(words, surface, extended?.noun, gazetteer);
+  if (extended && classified && (classified.type === 'Treaty' || classified.type === 'Event')) {
+    mentions.push(makeMention(text, tokens, start, extended.end, classified.type));
+    return;
+  }
+  if (!classified && words.length === 1 && isAdjective(words[0]!, gazetteer)) return;
+  const mention = makeMention(text, tokens, start, end, classified?.type ?? 'Organization', classified?.canonical);
+  if (title) mention.title = title;
+  if (classified?.strength !== 'strong') unresolved.push({ mention, tokens: words });
+  mentions.push(mention);
+}
+
+function spanText(text: string, tokens: Token[], start: number, end: number): string {
+  return stripPossessive(text.slice(tokens[start]!.start, tokens[end - 1]!.end));
+}
+
+function leadingCountry(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { end: number; country: string } | undefined {
+  for (let stop = Math.min(end - 1, start + 3); stop > start; stop--) {
+    const key = nameKey(tokens.slice(start, stop).map((t) => t.text).join(' '));
+    const country = gazetteer.demonyms.get(key) ?? (gazetteer.names.get(key)?.type === 'Country' ? gazetteer.names.get(key)!.canonical : undefined);
+    if (country) return { end: stop, country };
+  }
+  return undefined;
+}
+
+/** The last title word inside a span that has a name after it. */
+function innerTitle(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { head: number; relation: MentionTitle['relation'] } | undefined {
+  for (let k = end - 2; k >= start; k--) {
+    const relation = gazetteer.titleHeads.get(nameKey(tokens[k]!.text));
+    if (relation !== undefined) return { head: k, relation };
+  }
+  return undefined;
+}
+
+/** The longest country or organization the gazetteer knows at the start of a span ("EU" in "EU Farm Commissioner"). */
+function leadingName(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { end: number; entry: GazetteerEntry } | undefined {
+  for (let stop = Math.min(end, start + 4); stop > start; stop--) {
+    const entry = gazetteer.names.get(nameKey(tokens.slice(start, stop).map((t) => t.text).join(' ')));
+    if (entry?.strength === 'strong' && (entry.type === 'Country' || entry.type === 'Organization')) return { end: stop, entry };
+  }
+  return undefined;
+}
+
+function titleMatch(tokens: Token[], start: number, end: number, gazetteer: Gazetteer): { end: number; title: string; relation: MentionTitle['relation'] } | undefined {
+  const first = tokens[start];
+  if (!first) return undefined;
+  for (const candidate of gazetteer.titles.get(nameKey(first.text)) ?? []) {
+    const words = nameKey(candidate.title).split(' ');
+    const stop = start + words.length;
+    if (stop > end) continue;
+    const seen = tokens.slice(start, stop).map((t) => nameKey(t.text + (t.post.trim() === '.' ? '.' : '')));
+    const matches = words.every((word, k) => seen[k] === word || seen[k] === `${word}.` || `${seen[k]}` === word.replace(/\.$/, ''));
+    if (matches) return { end: stop, title: candidate.title, relation: candidate.relation };
+  }
+  return undefined;
+}
+
+/** "the ABM treaty", "the APEC forum", "the September 11 terrorist attacks". */
+function trailingNoun(tokens: Token[], end: number): { end: number; noun: string } | undefined {
+  for (let k = end; k < Math.min(end + 2, tokens.length); k++) {
+    const word = tokens[k]!.text.toLowerCase();
+    if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return { end: k + 1, noun: word };
+    if (isCapitalised(tokens[k]!.text) || !(tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun'))) return undefined;
+    if (breaksAfter(tokens[k]!)) return undefined;
+  }
+  return undefined;
+}
+
+interface Classified {
+  type: EntityType;
+  canonical?: string;
+  /** `weak`: compromise's guess or a small town's name; the document may know better. */
+  strength: 'strong' | 'weak';
+}
+
+/** The type of a name, from the strongest evidence available; undefined when nothing says. */
+function classify(words: Token[], surface: string, trailing: string | undefined, gazetteer: Gazetteer): Classified | undefined {
+  const key = nameKey(surface);
+  const known = gazetteer.names.get(key);
+  if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
+  const lower = words.map((w) => nameKey(stripPossessive(w.text)));
+  const last = lower[lower.length - 1]!;
+  if (lower.includes('&')) return { type: 'Organization', strength: 'strong' };
+  for (const pattern of NAME_PATTERNS) {
+    if (pattern.lastWords?.includes(last) && words.length > 1) return { type: pattern.type, strength: 'strong' };
+    if (lower.length > 2 && lower[1] === 'of' && pattern.firstWordsBeforeOf?.includes(lower[0]!)) return { type: pattern.type, strength: 'strong' };
+    if (trailing && pattern.trailingNouns?.includes(trailing)) return { type: pattern.type, strength: 'strong' };
+  }
+  // "Maria Lindqvist", "M. Waugh", "D.A. Weibring": a first name or initials, then a capitalised word.
+  const initials = words.length > 1 && words.slice(0, -1).every((w) => /^(\p{Lu}\.)*\p{Lu}\.?$/u.test(w.text) && (w.text.endsWith('.') || w.post.startsWith('.')));
+  if (initials && /^\p{Lu}\p{Ll}/u.test(words[words.length - 1]!.text)) return { type: 'Person', strength: 'strong' };
+  if (words.length > 1 && !known && (gazetteer.firstNames.has(lower[0]!) || words[0]!.tags.has('FirstName'))) {
+    return { type: 'Person', strength: 'strong' };
+  }
+  if (known) return { type: known.type, canonical: known.canonical, strength: 'weak' };
+  const tagged = (tag: string): number => words.filter((w) => w.tags.has(tag)).length;
+  const votes: [EntityType, number][] = [
+    ['Person', tagged('Person')],
+    ['Place', tagged('Place')],
+    ['Organization', tagged('Organization')],
+  ];
+  const [type, count] = votes.reduce((best, vote) => (vote[1] > best[1] ? vote : best));
+  return count > 0 ? { type, strength: 'weak' } : undefined;
+}
