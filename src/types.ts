@@ -35,7 +35,7 @@ export interface Mention {
   sentence: number;
   /** Canonical name when a gazetteer knows it ("U.S." → "United States"). */
   canonical?: string;
-  /** A title read in front of a person ("Russian President Putin"). */
+  /** A title read in front of a person ("Chinese President Hu Jintao"). */
   title?: MentionTitle;
   /**
    * A role phrase standing for people named elsewhere, not a name: "the Russian leader" (of:

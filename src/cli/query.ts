@@ -32,7 +32,7 @@ export function register(program: Command): void {
       `
 Examples:
   kg query article.txt -e "MATCH (a:Person)-[r:MET_WITH]-(b) RETURN a.name, b.name, r.place"
-  kg query --graph graph.json -f cypher/queries/entity-facts.cypher --param name="Vladimir Putin"
+  kg query --graph graph.json -f cypher/queries/entity-facts.cypher --param name="George W. Bush"
   kg query --neo4j -e "MATCH (n:Entity) RETURN n.type, count(*) ORDER BY count(*) DESC" --format csv`,
     )
     .action(async (inputs: string[], options: QueryOptions) => {

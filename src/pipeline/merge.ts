@@ -5,7 +5,7 @@ import { isAcronymOf, significantWords } from './resolve.js';
 /**
  * Cross-document resolution: one node per real thing. Ids are canonical names, so "U.S." in one
  * document and "United States" in another meet; a bare surname or acronym joins the one full name
- * of the run it can belong to ("Putin" → "Vladimir Putin"), never a thing of another type.
+ * of the run it can belong to ("Obama" → "Barack Obama"), never a thing of another type.
  * One edge per (type, source, target), with the evidence of every document.
  */
 export function mergeExtractions(extractions: Iterable<DocumentExtraction>): GraphJson {

@@ -17,8 +17,8 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'in']);
 
 /**
  * Within one document, group mentions into entities: one per canonical name; a surname joins the
- * full name it belongs to ("Bush" → "George W. Bush"); an acronym joins its expansion ("ABM
- * treaty" → "Anti-Ballistic Missile Treaty"); role phrases point at the people they stand for.
+ * full name it belongs to ("Obama" → "Barack Obama"); an acronym joins its expansion ("the NPT
+ * treaty" → "Non-Proliferation Treaty"); role phrases point at the people they stand for.
  */
 export function resolve(documentId: string, _analyzed: AnalyzedText, mentions: Mention[]): Resolved {
   const names = mentions.map((m, i) => ({ mention: m, index: i })).filter(({ mention }) => !mention.role);
@@ -107,7 +107,7 @@ function findLongerForm(mention: Mention, clusters: { type: EntityType; members:
 }
 
 /**
- * "ABM treaty" ↔ "Anti-Ballistic Missile Treaty", "APEC" ↔ "Asia-Pacific Economic Cooperation forum":
+ * "NPT treaty" ↔ "Non-Proliferation Treaty", "OPEC" ↔ "Organization of Petroleum Exporting Countries":
  * the capitals of the short form are the initials of the long one, its trailing common noun aside.
  */
 export function isAcronymOf(short: string, long: string): boolean {
@@ -126,7 +126,7 @@ export function isAcronymOf(short: string, long: string): boolean {
   return initials.slice(0, -1) === letters && (head === '' || head === lastWord);
 }
 
-/** The words of a name that give an acronym its letters: "Anti-Ballistic Missile Treaty" → Anti, Ballistic, Missile, Treaty. */
+/** The words of a name that give an acronym its letters: "Non-Proliferation Treaty" → Non, Proliferation, Treaty. */
 export function significantWords(name: string): string[] {
   return name.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
 }

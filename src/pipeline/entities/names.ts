@@ -31,7 +31,7 @@ export function readSpan(
   let ofIndex: number | undefined;
   let title: MentionTitle | undefined;
 
-  // "Russian President Putin", "U.S. Secretary of State George Shultz"; not "General Motors".
+  // "Chinese President Hu Jintao", "U.S. Secretary of State George Shultz"; not "General Motors".
   const known = gazetteer.names.has(nameKey(spanText(text, tokens, start, end)));
   const owner = start + 1 < end && !known ? leadingCountry(tokens, start, end, gazetteer) : undefined;
   const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);

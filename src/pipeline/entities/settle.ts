@@ -70,7 +70,7 @@ export function settleByDocument(analyzed: AnalyzedText, unresolved: { mention: 
   }
 }
 
-/** "Crawford, Texas", "Lyon, France": a name followed by a comma and a country or region is a place in it. */
+/** "Austin, Texas", "Lyon, France": a name followed by a comma and a country or region is a place in it. */
 function beforeItsRegion(sentence: Token[], mention: Mention, mentions: Mention[]): boolean {
   const last = sentence.findLast((t) => t.end <= mention.end);
   const next = sentence.find((t) => t.start >= mention.end);

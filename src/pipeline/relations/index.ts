@@ -7,7 +7,7 @@ import { RELATION_RULES, type RelationRule } from './rules.js';
 
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
 
-/** Relations stated in the sentences of one document: the rule table, plus titles ("Russian President Putin"). */
+/** Relations stated in the sentences of one document: the rule table, plus titles ("Chinese President Hu Jintao"). */
 export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved): Relation[] {
   const relations: Relation[] = [];
   const evidence = (sentence: Sentence): Evidence => ({ document: documentId, start: sentence.start, end: sentence.end, text: sentence.text });
@@ -17,7 +17,7 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     relations.push({ type, source: idOf(source), target: idOf(target), properties, confidence, evidence: [evidence(sentence)] });
   };
 
-  // Titles: "Russian President Putin" → LEADER_OF(Putin, Russia, title President).
+  // Titles: "Chinese President Hu Jintao" → LEADER_OF(Hu Jintao, China, title President).
   resolved.mentions.forEach((mention, i) => {
     const title = mention.title;
     if (!title?.relation || title.of === undefined) return;
@@ -83,7 +83,7 @@ function relationsOf(rule: RelationRule, match: Match, items: Item[], resolved: 
   if (targets) {
     for (const source of sources) for (const target of targets) out.push([type, source, target, properties, rule.confidence]);
   } else {
-    // A list with no target: its members did it together ("Bush and Putin met").
+    // A list with no target: its members did it together ("Merkel and Macron met").
     sources.forEach((source, i) => sources.slice(i + 1).forEach((other) => out.push([type as RelationType, source, other, properties, rule.confidence])));
   }
   return out;

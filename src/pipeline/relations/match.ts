@@ -8,7 +8,7 @@ import type { Token } from '../analyze.js';
  *   {source+:Person|Country} (met|meets) with? {target:Person} *6 (in|at) {place:Place}
  *
  * - `{role:Types}` one entity of those types, bound to `role`; `{role+:Types}` a list of them
- *   ("Bush and Putin", "the two leaders"); `{date}` a date expression.
+ *   ("Merkel and Macron", "the two leaders"); `{date}` a date expression.
  * - `word`, `(a|b|c)` literal lower-case words; `,` `(` `)` `'s` punctuation; a trailing `?` makes
  *   any element optional.
  * - `*N` skips up to N items (words or names); `~N` skips up to N words or dates but no name and

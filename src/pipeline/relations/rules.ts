@@ -4,7 +4,7 @@ import type { RelationType } from '../../types.js';
  * Relation rules: a pattern (see match.ts), the relation it states, and how sure it is. Roles
  * `source` and `target` are the ends; `place` becomes the `place` property; `{date}`, or else a date
  * inside the match or just after it, the `date`.
- * A rule without a target relates the members of its source list to each other ("Bush and Putin
+ * A rule without a target relates the members of its source list to each other ("Merkel and Macron
  * met"). A new relation is one entry here plus a test.
  */
 export interface RelationRule {
@@ -43,19 +43,19 @@ const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|wel
 const OPPOSE = '(opposes|opposed|condemned|condemns|criticised|criticized|rejected|rejects|denounced)';
 
 export const RELATION_RULES: readonly RelationRule[] = [
-  // "Bush met Putin", "Bush met with Putin in Shanghai"
+  // "Merkel met Macron", "Merkel met with Macron in Berlin"
   { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country} *3 (in|at) {place:Place|Country}`, confidence: 0.85 },
   { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country}`, confidence: 0.8 },
-  // "The two leaders met after the forum in Shanghai", "Bush and Putin met on Sunday"
+  // "The two leaders met after the forum in Berlin", "Merkel and Macron met on Sunday"
   { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET} *8 (in|at) {place:Place|Country}`, confidence: 0.8 },
   { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET}`, confidence: 0.75 },
   { relation: 'MET_WITH', pattern: `(meeting|talks|summit) (between|with) {source+:Person|Country}`, confidence: 0.7 },
   { relation: 'MET_AT', pattern: `{source+:Person} (have|had|will)? ${MEET} *8 (in|at) {target:Place|Event}`, confidence: 0.8 },
   { relation: 'MET_AT', pattern: `{source+:Person} ${MEET} with? {other+:Person|Country} *3 (in|at) {target:Place|Event}`, confidence: 0.8 },
-  // "Bush and Putin plan to hold a summit in mid-November in Washington"
+  // "Biden and Xi plan to hold a summit in mid-November in Geneva"
   { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} *4 summit *5 (in|at) {place:Place|Country}`, confidence: 0.8 },
   { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} (plan|plans|planned|will|agreed|agree|are|intend) *3 summit`, confidence: 0.75 },
-  // "Bush has invited the Russian leader to his ranch in Crawford, Texas"
+  // "Blair has invited the French leader to his residence at Chequers, England"
   { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country} *6 (in|to|at) {place:Place|Country}`, confidence: 0.85 },
   { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country}`, confidence: 0.8 },
   { relation: 'INVITED', pattern: `{target+:Person|Country} (was|were|has|have|had)? (been)? invited (by) {source:${PARTY}}`, confidence: 0.8 },
@@ -67,7 +67,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} 's? *3 ${INTEND} *2 (pull|pulls|pulling|get|opt) out (from|of) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'intended' } },
   { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? ${WITHDREW} (from)? the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
   { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? (pulled) out (of|from) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
-  // "SHANGHAI, China", "Crawford, Texas"
+  // "LYON, France", "Austin, Texas"
   { relation: 'LOCATED_IN', pattern: '{source:Place} , {target:Place|Country}', confidence: 0.7 },
   { relation: 'LOCATED_IN', pattern: '{source:Place} ( {target:Place|Country} )', confidence: 0.7 },
   { relation: 'LOCATED_IN', pattern: `{source:Place} , (a|the)? ~3 ${AREA} (in|of) {target:Place|Country}`, confidence: 0.8 },
@@ -79,7 +79,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'LOCATED_IN', pattern: `the {target:Country|Place} ${AREA} of {source:Place}`, confidence: 0.75 },
   // "China's Guangdong province"
   { relation: 'LOCATED_IN', pattern: "{target:Place|Country} 's {source:Place}", confidence: 0.65 },
-  // "the APEC forum in Shanghai"
+  // "the Davos forum in Switzerland"
   { relation: 'HELD_IN', pattern: '{source:Event} (in|at) {target:Place|Country}', confidence: 0.75 },
   { relation: 'HELD_IN', pattern: '{source:Event} *4 (held|hosted|took|takes|opened|opens) (place)? (in|at) {target:Place|Country}', confidence: 0.8 },
   { relation: 'ATTENDED', pattern: `{source+:Person|Country} (attended|attends|attending|attend) the? {target:Event}`, confidence: 0.8 },
