@@ -1,9 +1,8 @@
 import Graph from 'graphology';
 import type { Entity, GraphJson, Relation } from '../types.js';
 
-export type EntityAttributes = Entity;
-export type RelationAttributes = Relation;
-export type KnowledgeGraph = Graph.MultiDirectedGraph<EntityAttributes, RelationAttributes, { documents: GraphJson['documents'] }>;
+/** Node attributes are the entity, edge attributes the relation, the graph's own the documents. */
+export type KnowledgeGraph = Graph.MultiDirectedGraph<Entity, Relation, { documents: GraphJson['documents'] }>;
 
 /** Edge key: one edge per (type, source, target), so merged evidence lands on one edge. */
 export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {

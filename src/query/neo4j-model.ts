@@ -3,7 +3,7 @@
  * relations, documents and MENTIONED_IN, exactly as `src/store/neo4j.ts` loads them. The in-memory
  * engine reads the graph through this mapping, so a query means the same on both backends.
  */
-import { DEFAULT_EVIDENCE_PER_RELATION } from '../store/neo4j.js';
+import { DEFAULT_EVIDENCE_PER_RELATION, definedOnly } from '../store/neo4j.js';
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import type { Properties } from './values.js';
 
@@ -41,10 +41,6 @@ export function relationProperties(relation: Relation): Properties {
 /** Neo4j stores no null properties: an absent title is absent. */
 export function documentProperties(document: Partial<DocumentInfo> & Pick<DocumentInfo, 'id'>): Properties {
   return definedOnly({ id: document.id, source: document.source, title: document.title, date: document.date, url: document.url });
-}
-
-function definedOnly(values: Record<string, Properties[string] | undefined>): Properties {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as Properties;
 }
 
 /** `(:Entity)-[:MENTIONED_IN {count}]->(:Document)`: mentions per document, in first-mention order. */

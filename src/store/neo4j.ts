@@ -278,6 +278,7 @@ async function runBatch(session: Session, step: Step, rows: Record<string, unkno
   }
 }
 
-function definedOnly(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null));
+/** Neo4j stores no null properties: drop undefined and null values. */
+export function definedOnly<T>(values: Record<string, T | undefined | null>): Record<string, T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as Record<string, T>;
 }
