@@ -104,7 +104,10 @@ export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set<RelationTy
   'NEGOTIATES_WITH',
 ]);
 
-export type RelationProperties = Partial<Record<'place' | 'date' | 'title' | 'status', string>>;
+/** What a relation may say besides its ends: where, when, in which office, done or intended. */
+export const RELATION_PROPERTY_KEYS = ['place', 'date', 'title', 'status'] as const;
+export type RelationPropertyKey = (typeof RELATION_PROPERTY_KEYS)[number];
+export type RelationProperties = Partial<Record<RelationPropertyKey, string>>;
 
 export interface Relation {
   type: RelationType;

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_PER_RELATION, loadGraph } from '../store/neo4j.js';
+import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_EVIDENCE_PER_RELATION, loadGraph } from '../store/neo4j.js';
 import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
 
 interface LoadFlags extends GraphSourceOptions {
@@ -9,6 +9,7 @@ interface LoadFlags extends GraphSourceOptions {
   password?: string;
   database?: string;
   batchSize: number;
+  concurrency: number;
   evidence: number;
   progress?: boolean;
 }
@@ -28,6 +29,7 @@ export function register(program: Command): void {
     .option('--password <password>', 'password (default: $NEO4J_PASSWORD; none: no authentication)')
     .option('--database <name>', "database (default: $NEO4J_DATABASE or the server's default)")
     .option('--batch-size <rows>', 'rows per transaction', count('--batch-size', 1), DEFAULT_BATCH_SIZE)
+    .option('--concurrency <sessions>', 'batches sent at once, each in its own session', count('--concurrency', 1), DEFAULT_CONCURRENCY)
     .option('--evidence <sentences>', 'evidence sentences kept per relationship', count('--evidence', 0), DEFAULT_EVIDENCE_PER_RELATION)
     .option('--progress', 'show a progress bar on stderr')
     .addHelpText(
@@ -52,6 +54,7 @@ Examples:
       try {
         const summary = await loadGraph(json, connection, {
           batchSize: flags.batchSize,
+          concurrency: flags.concurrency,
           evidencePerRelation: flags.evidence,
           onProgress: (done, total) => (bar?.setTotal(total), bar?.update(done)),
         });

@@ -136,6 +136,58 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
     expect(evidence.most).toBe(1);
   });
 
+  it('a later load adds new evidence after the stored one, keeps the best confidence and the cap', async () => {
+    const people: Entity[] = ['a', 'b'].map((name) => ({ id: `person:${name}`, type: 'Person', name, aliases: [], mentions: [] }));
+    const sentence = (document: string, text: string) => ({ document, start: 0, end: text.length, text });
+    const met = (confidence: number, properties: Relation['properties'], evidence: Relation['evidence']): GraphJson => ({
+      documents: [],
+      entities: people,
+      relations: [{ type: 'MET_WITH', source: 'person:a', target: 'person:b', properties, confidence, evidence }],
+    });
+    const stored = async () =>
+      (await query('MATCH ()-[r:MET_WITH]->() RETURN properties(r) AS r')).map((row) => row.r as Record<string, unknown>);
+    const options = { evidencePerRelation: 3 };
+
+    await loadGraph(met(0.8, { place: 'Oslo' }, [sentence('d1', 'They met.')]), connection(), options);
+    // The same sentence again from the same document, the same sentence from another one, and a new one.
+    await loadGraph(met(0.5, { date: '2001' }, [sentence('d1', 'They met.'), sentence('d2', 'They met.'), sentence('d2', 'They talked.')]), connection(), options);
+    expect(await stored()).toEqual([
+      { place: 'Oslo', date: '2001', confidence: 0.8, evidence: ['They met.', 'They met.', 'They talked.'], evidenceDocuments: ['d1', 'd2', 'd2'] },
+    ]);
+    await loadGraph(met(0.9, { place: 'Bergen' }, [sentence('d3', 'They met again.')]), connection(), options);
+    expect(await stored()).toEqual([
+      { place: 'Bergen', date: '2001', confidence: 0.9, evidence: ['They met.', 'They met.', 'They talked.'], evidenceDocuments: ['d1', 'd2', 'd2'] },
+    ]);
+  });
+
+  it('many sessions in one-row batches on a hub-heavy graph store the same graph as one session', async () => {
+    // Every relation touches one of three hubs, in one-row batches: concurrent transactions contend
+    // for the same nodes, and the driver retries the ones that deadlock.
+    const entities: Entity[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `country:c${i}`,
+      type: 'Country',
+      name: `Country ${i}`,
+      aliases: [],
+      mentions: [{ document: `doc-${i % 3}`, start: 0, end: 1, text: 'C' }],
+    }));
+    const relations: Relation[] = entities.slice(3).flatMap((entity, i) => [
+      { type: 'NEGOTIATES_WITH', source: entity.id, target: `country:c${i % 3}`, properties: {}, confidence: 0.7, evidence: [{ document: 'doc-0', start: 0, end: 1, text: `talks ${i}` }] },
+      { type: 'SUPPORTS', source: `country:c${(i + 1) % 3}`, target: entity.id, properties: { date: '2001' }, confidence: 0.6, evidence: [] },
+    ]);
+    const graph: GraphJson = { documents: [], entities, relations };
+    const snapshot = async () => ({
+      counts: await counts(),
+      relationships: await query('MATCH (s)-[r]->(t) RETURN s.id AS s, type(r) AS type, t.id AS t, properties(r) AS properties ORDER BY s, type, t'),
+    });
+    await loadGraph(graph, connection(), { concurrency: 1 });
+    const sequential = await snapshot();
+    await resetDatabase();
+    const summary = await loadGraph(graph, connection(), { batchSize: 1, concurrency: 6 });
+    expect(summary.relationshipsCreated).toBe(relations.length + entities.length);
+    expect(await snapshot()).toEqual(sequential);
+    expect(sequential.counts).toMatchObject({ entities: 150, documents: 3, relationships: relations.length + entities.length });
+  });
+
   it('a second corpus merges into the first: one "United States"', async () => {
     await loadGraph(await readFixture('summit.json'), connection());
     await loadGraph(await readFixture('second-corpus.json'), connection());
@@ -226,7 +278,8 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
     // A rule the data breaks: only one Place may have type "Place", so the second place's batch fails.
     await query('CREATE CONSTRAINT one_place FOR (p:Place) REQUIRE p.type IS UNIQUE');
     try {
-      await expect(loadGraph(summit, connection(), { batchSize: 1 })).rejects.toThrow(
+      // One session: batches commit in plan order, so "before" and "after" the failure are well defined.
+      await expect(loadGraph(summit, connection(), { batchSize: 1, concurrency: 1 })).rejects.toThrow(
         /batch \d+ \(1 Place nodes\) failed and was rolled back.*run the same load again/,
       );
       // Everything before the failed batch is stored; nothing of it or after it.
