@@ -2,7 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { writeCypherScript } from '../../src/export/cypher-script.js';
 import { extract } from '../../src/extract.js';
+import { buildGraph } from '../../src/graph/build.js';
 import { readDocuments } from '../../src/ingest/index.js';
 import { loadGraph } from '../../src/store/neo4j.js';
 import type { Entity, GraphJson, Relation } from '../../src/types.js';
@@ -186,6 +188,21 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
     expect(summary.relationshipsCreated).toBe(relations.length + entities.length);
     expect(await snapshot()).toEqual(sequential);
     expect(sequential.counts).toMatchObject({ entities: 150, documents: 3, relationships: relations.length + entities.length });
+  });
+
+  it('the exported Cypher script builds the same graph as kg load', async () => {
+    const summit = await readFixture('summit.json');
+    const snapshot = async () => ({
+      nodes: await query('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties ORDER BY n.id'),
+      relationships: await query('MATCH (s)-[r]->(t) RETURN s.id AS s, type(r) AS type, t.id AS t, properties(r) AS properties ORDER BY s, type, t'),
+    });
+    await loadGraph(summit, connection());
+    const loaded = await snapshot();
+    await resetDatabase();
+    const script = await writeCypherScript(buildGraph(summit), { batchSize: 3 });
+    for (const statement of script.split(/;\n/).filter((text) => text.replace(/^\/\/.*$/gm, '').trim())) await query(statement);
+    expect(await snapshot()).toEqual(loaded);
+    expect(loaded.relationships.length).toBeGreaterThan(summit.relations.length);
   });
 
   it('a second corpus merges into the first: one "United States"', async () => {
