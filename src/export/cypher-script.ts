@@ -10,8 +10,8 @@ export interface CypherScriptOptions {
 }
 
 /**
- * A script `cypher-shell -f FILE` runs: the schema (`cypher/schema.cypher`), then the very
- * statements `kg load` sends, with each batch of rows written as a literal list instead of `$rows`.
+ * A script `cypher-shell -f FILE` runs: the schema (`cypher/schema.cypher`), then the statements of
+ * `kg load`'s plan, with each batch of rows written as a literal list of maps instead of `$rows`.
  * Running it twice leaves the same graph (everything MERGEs). Labels and relationship types come
  * from our vocabulary only; an entity or relation type outside it is refused.
  */
