@@ -90,7 +90,9 @@ export async function startLocalNeo4j({
   const jar = buildLauncher();
   mkdirSync(dir, { recursive: true });
   const log = openSync(logFile, 'w');
-  const child = spawn('java', ['-Xms256m', '-Xmx2g', '-jar', jar], {
+  // Initial heap = maximum, as Neo4j's memory guide advises: a heap that starts small and grows
+  // collects garbage far more often (the bench's batched load ran about 10% slower with 256 MB).
+  const child = spawn('java', ['-Xms2g', '-Xmx2g', '-jar', jar], {
     cwd: dir,
     detached: true,
     stdio: ['ignore', log, log],
