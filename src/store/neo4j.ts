@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import neo4j, { Neo4jError, type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { pMapSettled, pMapSkip } from 'p-map';
 import { UserError } from '../errors.js';
 import { ENTITY_TYPES, RELATION_PROPERTY_KEYS, RELATION_TYPES, type EntityType, type GraphJson, type RelationPropertyKey, type RelationType } from '../types.js';
 
@@ -275,7 +276,8 @@ function asValueLists(step: Step): { statement: string; rows: unknown[][] } {
 /**
  * Load an extraction into Neo4j: schema first, then nodes, then relationships, in UNWIND batches,
  * each batch one managed write transaction (retried by the driver on transient errors such as a
- * deadlock). Batches of the same phase are independent, so `concurrency` sessions run them at once.
+ * deadlock). Batches of the same phase are independent, so `concurrency` of them run at once, each
+ * in a session of its own.
  * Idempotent: loading the same graph again changes nothing; a second corpus merges into the first.
  */
 export async function loadGraph(json: GraphJson, connection: Neo4jConnection, options: LoadOptions = {}): Promise<LoadSummary> {
@@ -310,31 +312,34 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
 
   await withNeo4j(connection, async (session, driver) => {
     await applySchema(session);
-    for (const phase of phases) {
-      let next = 0;
-      let failed = false;
-      const worker = async (own: Session) => {
-        while (!failed && next < phase.length) {
-          const batch = phase[next++]!;
-          try {
-            record(batch, await runBatch(own, batch, evidenceCap));
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
-        }
-      };
-      const extra = Array.from({ length: Math.min(concurrency, phase.length) - 1 }, () =>
-        driver.session({ database: connection.database, defaultAccessMode: neo4j.session.WRITE }),
-      );
-      try {
-        // allSettled: every session is idle before it is closed, and the first error is the one reported.
-        const outcomes = await Promise.allSettled([session, ...extra].map(worker));
+    // A session for each batch in flight (p-map runs at most `concurrency`), each reused batch after batch.
+    const extra = Array.from({ length: concurrency - 1 }, () => driver.session({ database: connection.database, defaultAccessMode: neo4j.session.WRITE }));
+    const idle = [session, ...extra];
+    try {
+      for (const phase of phases) {
+        let failed = false;
+        // Settled: every batch in flight ends before the sessions close, and the first error is the one reported.
+        const outcomes = await pMapSettled(
+          phase,
+          async (batch) => {
+            if (failed) return pMapSkip;
+            const own = idle.pop()!;
+            try {
+              record(batch, await runBatch(own, batch, evidenceCap));
+            } catch (error) {
+              failed = true;
+              throw error;
+            } finally {
+              idle.push(own);
+            }
+          },
+          { concurrency },
+        );
         const failure = outcomes.find((outcome) => outcome.status === 'rejected');
         if (failure) throw failure.reason;
-      } finally {
-        await Promise.all(extra.map((own) => own.close()));
       }
+    } finally {
+      await Promise.all(extra.map((own) => own.close()));
     }
   });
   summary.seconds = (performance.now() - started) / 1000;
