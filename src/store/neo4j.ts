@@ -180,7 +180,7 @@ interface Step {
   creates: 'nodes' | 'relationships';
 }
 
-/** The load as a list of statements with their rows, in dependency order; rejects types outside our vocabulary. */
+/** The load as a list of statements with their rows, in dependency order; rejects types and relation property names outside our vocabulary. */
 export function planLoad(json: GraphJson): Step[] {
   const entityIds = new Set(json.entities.map((entity) => entity.id));
   const documentIds = new Set(json.documents.map((document) => document.id));
