@@ -116,7 +116,10 @@ async function readGoldDocuments(path: string, corpora: string[]): Promise<GoldD
       if (gold.text !== undefined) return { id, source: file, text: gold.text, gold };
       if (byId === undefined) {
         const source = resolve(dirname(file), gold.document!);
-        return { id, source, text: await readText(source), gold };
+        const text = await readFile(source, 'utf8').catch(() => {
+          throw new UserError(`${file}: cannot read the document ${source} (if "${gold.document}" is a corpus id, give --corpus FILE.jsonl)`);
+        });
+        return { id, source, text, gold };
       }
       const document = byId.get(gold.document!);
       if (document === undefined) throw new UserError(`${file}: document "${gold.document}" is in none of ${corpora.join(', ')}`);
