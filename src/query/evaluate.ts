@@ -1,10 +1,12 @@
 /** Expression evaluation with Cypher's null semantics (three-valued logic, null in → null out). */
-import type { Expression } from './ast.js';
+import type { Expression, PatternPart } from './ast.js';
 import { compare, equals } from './compare.js';
 import { QueryError } from './errors.js';
 import { FUNCTIONS, typeName } from './functions.js';
 import type { GraphView } from './graph-view.js';
-import { matchPattern } from './match.js';
+import type { QueryGuard } from './limits.js';
+import { patternExists } from './match.js';
+import type { PartPlan } from './plan.js';
 import { NodeValue, RelationshipValue, isMap, type Value } from './values.js';
 
 export type Row = Map<string, Value>;
@@ -12,6 +14,9 @@ export type Row = Map<string, Value>;
 export interface EvaluationContext {
   view: GraphView;
   parameters: Record<string, Value>;
+  guard: QueryGuard;
+  /** The plans of the pattern predicates in the query's expressions. */
+  patterns: ReadonlyMap<PatternPart, PartPlan>;
   /** The value of each aggregate call of the group being projected. */
   aggregates?: Map<Expression, Value>;
 }
@@ -127,14 +132,8 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
       }
       break;
     }
-    case 'pattern': {
-      for (const variable of [...expression.pattern.nodes, ...expression.pattern.relationships]) {
-        if (variable.variable && !row.has(variable.variable)) {
-          throw new QueryError(`pattern predicates may only use variables bound before; \`${variable.variable}\` is new (use OPTIONAL MATCH)`, variable.position);
-        }
-      }
-      return matchPattern(expression.pattern, row, context, new Set(), () => true);
-    }
+    case 'pattern':
+      return patternExists(context.patterns.get(expression.pattern)!, row, context);
   }
 }
 

@@ -1,139 +1,238 @@
 /**
- * Pattern matching: walk a pattern chain from its more selective end (a bound variable, an `id`
- * property, the smallest label), hop by hop along adjacency lists; variable-length hops are a
- * bounded depth-first walk over trails; shortestPath is a breadth-first search.
+ * Pattern matching as pull-based iterators: each pattern starts where the plan says (a bound
+ * variable, an index, the rarest label or type) and walks its hops along adjacency lists, yielding
+ * one match at a time, so a LIMIT or an existence test stops the walk. Variable-length hops are a
+ * depth-first walk over trails (no relationship twice) holding only the current trail;
+ * shortestPath is a breadth-first search.
  */
-import type { Expression, NodePattern, PatternPart, RelationshipPattern } from './ast.js';
+import type { Expression, NodePattern, RelationshipPattern } from './ast.js';
 import { equals } from './compare.js';
 import { QueryError } from './errors.js';
-import { evaluate, type EvaluationContext, type Row } from './evaluate.js';
+import { evaluate, truth, type EvaluationContext, type Row } from './evaluate.js';
+import type { GraphView } from './graph-view.js';
+import type { Hop, MatchPlan, PartPlan, Seek } from './plan.js';
 import { NodeValue, PathValue, RelationshipValue, isMap, type Value } from './values.js';
 
 type Constraint = Record<string, Value> | undefined;
 
 interface Step {
+  hop: Hop;
   pattern: RelationshipPattern;
-  direction: RelationshipPattern['direction'];
+  target: NodePattern;
+  targetConstraint: Constraint;
   properties: Constraint;
   /** The allowed types; absent = any. */
   types?: ReadonlySet<string>;
+  direction: Hop['direction'];
 }
 
-function typeSet(pattern: RelationshipPattern): ReadonlySet<string> | undefined {
-  return pattern.types.length > 0 ? new Set(pattern.types) : undefined;
-}
-
-interface PartialMatch {
+/** A match of one pattern: the row with its variables, and the relationships it took. */
+interface Matched {
   row: Row;
-  nodes: NodeValue[];
   relationships: RelationshipValue[];
 }
 
-/**
- * Receives each way a pattern matches: the row extended with its variables, and the relationships
- * it took. Returning true stops the matching (an existence test needs one match).
- */
-export type MatchVisitor = (row: Row, relationships: readonly RelationshipValue[]) => boolean | void;
+/** Every row a MATCH gives for one incoming row (OPTIONAL: a row of nulls when none). */
+export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
+  let found = false;
+  if (passes(plan.preFilters, row, context)) {
+    for (const matched of matchParts(plan.parts, 0, row, context, new Set())) {
+      found = true;
+      yield matched;
+    }
+  }
+  if (plan.clause.optional && !found) {
+    const empty = new Map(row);
+    for (const variable of plan.newVariables) empty.set(variable, null);
+    yield empty;
+  }
+}
 
-/** Every way `part` matches, to `visit`. `used` holds relationships taken by earlier parts of the same MATCH. Returns true when stopped. */
-export function matchPattern(part: PatternPart, row: Row, context: EvaluationContext, used: ReadonlySet<RelationshipValue>, visit: MatchVisitor): boolean {
-  const nodeConstraints = part.nodes.map((node) => constraint(node.properties, row, context));
-  const relationshipConstraints = part.relationships.map((relationship) => constraint(relationship.properties, row, context));
-  if (part.shortest) return matchShortest(part, row, context, nodeConstraints, relationshipConstraints[0], visit);
-  // Walk from the cheaper end; a reversed walk flips every arrow.
-  const last = part.nodes.length - 1;
-  const reversed = part.nodes.length > 1 && cost(part.nodes[last]!, nodeConstraints[last], row, context) < cost(part.nodes[0]!, nodeConstraints[0], row, context);
-  const order = part.nodes.map((_, i) => (reversed ? last - i : i));
-  const steps: Step[] = order.slice(1).map((nodeIndex) => {
-    const relationshipIndex = reversed ? nodeIndex : nodeIndex - 1;
-    const pattern = part.relationships[relationshipIndex]!;
-    const direction = reversed && pattern.direction !== 'both' ? (pattern.direction === 'out' ? 'in' : 'out') : pattern.direction;
-    return { pattern, direction, properties: relationshipConstraints[relationshipIndex], types: typeSet(pattern) };
+function* matchParts(parts: readonly PartPlan[], index: number, row: Row, context: EvaluationContext, used: Set<RelationshipValue>): Generator<Row> {
+  const plan = parts[index]!;
+  const last = index === parts.length - 1;
+  for (const { row: next, relationships } of matchPart(plan, row, context, used)) {
+    if (last) {
+      yield next;
+      continue;
+    }
+    // Relationships stay unique across the patterns of one MATCH.
+    for (const relationship of relationships) used.add(relationship);
+    try {
+      yield* matchParts(parts, index + 1, next, context, used);
+    } finally {
+      for (const relationship of relationships) used.delete(relationship);
+    }
+  }
+}
+
+/** Whether a pattern predicate (`(a)-[:X]->()` in WHERE) has at least one match: stops at the first. */
+export function patternExists(plan: PartPlan, row: Row, context: EvaluationContext): boolean {
+  return !matchPart(plan, row, context, new Set()).next().done;
+}
+
+function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used: ReadonlySet<RelationshipValue>): Generator<Matched> {
+  const { part } = plan;
+  const nodeConstraints = part.nodes.map((node) => constraint(node.properties, input, context));
+  if (part.shortest) {
+    yield* matchShortest(plan, input, context, nodeConstraints, constraint(part.relationships[0]!.properties, input, context));
+    return;
+  }
+  const steps: Step[] = plan.hops.map((hop) => {
+    const pattern = part.relationships[hop.relationship]!;
+    return {
+      hop,
+      pattern,
+      target: part.nodes[hop.to]!,
+      targetConstraint: nodeConstraints[hop.to],
+      properties: constraint(pattern.properties, input, context),
+      types: pattern.types.length > 0 ? new Set(pattern.types) : undefined,
+      direction: hop.direction,
+    };
   });
+  // What the walk holds, by pattern position: nodes, and each hop's relationships and inner nodes in pattern order.
+  const nodes: NodeValue[] = new Array(part.nodes.length);
+  const hops: Array<{ relationships: RelationshipValue[]; inner: NodeValue[] }> = new Array(part.relationships.length);
+  const taken: RelationshipValue[] = [];
+  const { clause } = plan;
+  const startPattern = part.nodes[plan.start]!;
+  const startConstraint = nodeConstraints[plan.start];
 
-  const complete = (match: PartialMatch): boolean | void => {
-    if (!part.variable) return visit(match.row, match.relationships);
-    const path = reversed ? new PathValue([...match.nodes].reverse(), [...match.relationships].reverse()) : new PathValue(match.nodes, match.relationships);
-    return visit(bind(match.row, part.variable, path), match.relationships);
-  };
-
-  const expand = (partial: PartialMatch, stepIndex: number): boolean => {
+  function* expand(stepIndex: number, row: Row): Generator<Matched> {
     const step = steps[stepIndex];
-    if (!step) return complete(partial) === true;
-    const target = part.nodes[order[stepIndex + 1]!]!;
-    const targetConstraint = nodeConstraints[order[stepIndex + 1]!];
-    const from = partial.nodes[partial.nodes.length - 1]!;
-    const bound = step.pattern.variable ? partial.row.get(step.pattern.variable) : undefined;
+    if (!step) {
+      let complete = row;
+      if (part.variable) complete = bind(row, part.variable, pathOf(nodes, hops));
+      if (passes(plan.finalFilters, complete, context)) yield { row: complete, relationships: [...taken] };
+      return;
+    }
+    const from = nodes[step.hop.from]!;
+    const bound = step.pattern.variable ? row.get(step.pattern.variable) : undefined;
+    const forward = step.hop.to > step.hop.from;
     if (!step.pattern.length) {
-      return forEachNeighbour(from, step, (relationship, next) => {
-        if (used.has(relationship) || partial.relationships.includes(relationship)) return false;
-        if (bound !== undefined && bound !== relationship) return false;
-        if (!nodeMatches(next, target, targetConstraint, partial.row)) return false;
-        const nextRow = bind(partial.row, step.pattern.variable, relationship, target.variable, next);
-        return expand({ row: nextRow, nodes: [...partial.nodes, next], relationships: [...partial.relationships, relationship] }, stepIndex + 1);
-      });
+      for (const [relationship, next] of neighbours(from, step)) {
+        context.guard.tick(clause);
+        if (used.has(relationship) || taken.includes(relationship)) continue;
+        if (bound !== undefined && bound !== relationship) continue;
+        if (!nodeMatches(next, step.target, step.targetConstraint, row)) continue;
+        const nextRow = bind(row, step.pattern.variable, relationship, step.target.variable, next);
+        if (!passes(step.hop.filters, nextRow, context)) continue;
+        nodes[step.hop.to] = next;
+        hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
+        taken.push(relationship);
+        try {
+          yield* expand(stepIndex + 1, nextRow);
+        } finally {
+          taken.pop();
+        }
+      }
+      return;
     }
     if (bound !== undefined) throw new QueryError(`variable-length relationship \`${step.pattern.variable}\` is already bound`, step.pattern.position);
     const { min, max = Infinity } = step.pattern.length;
     const trail: RelationshipValue[] = [];
     const trailNodes: NodeValue[] = [];
-    const walk = (node: NodeValue): boolean => {
-      if (trail.length >= min && nodeMatches(node, target, targetConstraint, partial.row)) {
-        // A reversed walk collects the hops backwards; the variable lists them in pattern order.
-        const hops = reversed ? [...trail].reverse() : [...trail];
-        const nextRow = bind(partial.row, step.pattern.variable, hops, target.variable, node);
-        if (expand({ row: nextRow, nodes: [...partial.nodes, ...trailNodes], relationships: [...partial.relationships, ...trail] }, stepIndex + 1)) return true;
+    const stack: Array<Iterator<[RelationshipValue, NodeValue]>> = [];
+    const arrive = function* (node: NodeValue): Generator<Matched> {
+      if (trail.length < min || !nodeMatches(node, step.target, step.targetConstraint, row)) return;
+      // A walk against the arrow collects the hops backwards; the variable lists them in pattern order.
+      const relationships = forward ? [...trail] : [...trail].reverse();
+      const inner = trailNodes.slice(0, -1);
+      const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
+      if (!passes(step.hop.filters, nextRow, context)) return;
+      nodes[step.hop.to] = node;
+      hops[step.hop.relationship] = { relationships, inner: forward ? inner : inner.reverse() };
+      const before = taken.length;
+      taken.push(...trail);
+      try {
+        yield* expand(stepIndex + 1, nextRow);
+      } finally {
+        taken.length = before;
       }
-      if (trail.length >= max) return false;
-      return forEachNeighbour(node, step, (relationship, next) => {
-        if (used.has(relationship) || trail.includes(relationship) || partial.relationships.includes(relationship)) return false;
-        trail.push(relationship);
-        trailNodes.push(next);
-        const stopped = walk(next);
+    };
+    yield* arrive(from);
+    if (max > 0) stack.push(neighbours(from, step));
+    while (stack.length > 0) {
+      context.guard.tick(clause);
+      const next = stack[stack.length - 1]!.next();
+      if (next.done) {
+        stack.pop();
         trail.pop();
         trailNodes.pop();
-        return stopped;
-      });
-    };
-    return walk(from);
-  };
-
-  const first = part.nodes[order[0]!]!;
-  const firstConstraint = nodeConstraints[order[0]!];
-  for (const start of startNodes(first, firstConstraint, steps[0], row, context)) {
-    if (!nodeMatches(start, first, firstConstraint, row)) continue;
-    if (expand({ row: bind(row, first.variable, start), nodes: [start], relationships: [] }, 0)) return true;
+        continue;
+      }
+      const [relationship, node] = next.value;
+      if (used.has(relationship) || taken.includes(relationship) || trail.includes(relationship)) continue;
+      trail.push(relationship);
+      trailNodes.push(node);
+      yield* arrive(node);
+      if (trail.length < max) {
+        stack.push(neighbours(node, step));
+      } else {
+        trail.pop();
+        trailNodes.pop();
+      }
+    }
   }
-  return false;
+
+  for (const start of candidates(plan.seek, startPattern, startConstraint, input, context)) {
+    context.guard.tick(clause);
+    if (!nodeMatches(start, startPattern, startConstraint, input)) continue;
+    const row = bind(input, startPattern.variable, start);
+    if (!passes(plan.startFilters, row, context)) continue;
+    nodes[plan.start] = start;
+    yield* expand(0, row);
+  }
 }
 
-function matchShortest(part: PatternPart, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint, visit: MatchVisitor): boolean {
+/** The path in pattern order from the nodes and hops the walk holds. */
+function pathOf(nodes: readonly NodeValue[], hops: ReadonlyArray<{ relationships: RelationshipValue[]; inner: NodeValue[] }>): PathValue {
+  const pathNodes = [nodes[0]!];
+  const relationships: RelationshipValue[] = [];
+  hops.forEach((hop, index) => {
+    pathNodes.push(...hop.inner);
+    if (hop.relationships.length > 0) pathNodes.push(nodes[index + 1]!);
+    relationships.push(...hop.relationships);
+  });
+  return new PathValue(pathNodes, relationships);
+}
+
+function passes(filters: readonly Expression[], row: Row, context: EvaluationContext): boolean {
+  for (const filter of filters) if (truth(evaluate(filter, row, context)) !== true) return false;
+  return true;
+}
+
+function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint): Generator<Matched> {
+  const { part } = plan;
   const [fromPattern, toPattern] = part.nodes as [NodePattern, NodePattern];
   const relationship = part.relationships[0]!;
   if (relationship.length && relationship.length.min > 1) throw new QueryError('shortestPath needs a minimal length of 0 or 1', relationship.position);
   const max = relationship.length ? (relationship.length.max ?? Infinity) : 1;
-  const step: Step = { pattern: relationship, direction: relationship.direction, properties: relationshipConstraint, types: typeSet(relationship) };
-  const targets = [...candidates(toPattern, nodeConstraints[1], row, context)].filter((node) => nodeMatches(node, toPattern, nodeConstraints[1], row));
-  for (const from of candidates(fromPattern, nodeConstraints[0], row, context)) {
+  const step = { types: relationship.types.length > 0 ? new Set(relationship.types) : undefined, properties: relationshipConstraint, direction: relationship.direction };
+  const targets = [...candidates(plan.endSeek!, toPattern, nodeConstraints[1], row, context)].filter((node) => nodeMatches(node, toPattern, nodeConstraints[1], row));
+  for (const from of candidates(plan.seek, fromPattern, nodeConstraints[0], row, context)) {
     if (!nodeMatches(from, fromPattern, nodeConstraints[0], row)) continue;
     const fromRow = bind(row, fromPattern.variable, from);
     for (const to of targets) {
+      context.guard.tick(plan.clause);
       if (to === from) continue;
       if (toPattern.variable && fromRow.has(toPattern.variable) && fromRow.get(toPattern.variable) !== to) continue;
       const paths = part.shortest === 'all' ? allShortestPaths(from, to, step, max) : [shortestPath(from, to, step, max)].filter((path) => path !== undefined);
       for (const path of paths) {
         const hops = relationship.length ? [...path.relationships] : path.relationships[0]!;
         const result = bind(bind(fromRow, toPattern.variable, to, relationship.variable, hops), part.variable, path);
-        if (visit(result, path.relationships)) return true;
+        yield { row: result, relationships: [...path.relationships] };
       }
     }
   }
-  return false;
 }
 
+type Direction = 'out' | 'in' | 'both';
+type StepFilter = { types?: ReadonlySet<string>; properties: Constraint; direction: Direction };
+
 /** One shortest path: breadth-first from both ends at once, always growing the smaller frontier. */
-function shortestPath(from: NodeValue, to: NodeValue, step: Step, max: number): PathValue | undefined {
-  const backward: Step = { ...step, direction: step.direction === 'out' ? 'in' : step.direction === 'in' ? 'out' : 'both' };
+function shortestPath(from: NodeValue, to: NodeValue, step: StepFilter, max: number): PathValue | undefined {
+  const backward: StepFilter = { ...step, direction: step.direction === 'out' ? 'in' : step.direction === 'in' ? 'out' : 'both' };
   type Parents = Map<NodeValue, [NodeValue, RelationshipValue] | undefined>;
   const fromParents: Parents = new Map([[from, undefined]]);
   const toParents: Parents = new Map([[to, undefined]]);
@@ -143,16 +242,13 @@ function shortestPath(from: NodeValue, to: NodeValue, step: Step, max: number): 
     const forward = fromFrontier.length <= toFrontier.length;
     const [frontier, parents, others, direction] = forward ? [fromFrontier, fromParents, toParents, step] : [toFrontier, toParents, fromParents, backward];
     const next: NodeValue[] = [];
-    let meeting: NodeValue | undefined;
     for (const node of frontier) {
-      forEachNeighbour(node, direction, (relationship, neighbour) => {
-        if (parents.has(neighbour)) return false;
+      for (const [relationship, neighbour] of neighbours(node, direction)) {
+        if (parents.has(neighbour)) continue;
         parents.set(neighbour, [node, relationship]);
-        if (others.has(neighbour)) meeting = neighbour;
-        else next.push(neighbour);
-        return meeting !== undefined;
-      });
-      if (meeting) return joinHalves(meeting, fromParents, toParents);
+        if (others.has(neighbour)) return joinHalves(neighbour, fromParents, toParents);
+        next.push(neighbour);
+      }
     }
     if (forward) fromFrontier = next;
     else toFrontier = next;
@@ -175,19 +271,18 @@ function joinHalves(meeting: NodeValue, fromParents: Map<NodeValue, [NodeValue, 
 }
 
 /** Every shortest path: breadth-first from the start, keeping every parent on a shortest route. */
-function allShortestPaths(from: NodeValue, to: NodeValue, step: Step, max: number): PathValue[] {
+function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max: number): PathValue[] {
   const parents = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>([[from, []]]);
   let frontier = [from];
   for (let depth = 0; depth < max && frontier.length > 0 && !parents.has(to); depth++) {
     const discovered = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>();
     for (const node of frontier) {
-      forEachNeighbour(node, step, (relationship, next) => {
-        if (parents.has(next)) return false;
+      for (const [relationship, next] of neighbours(node, step)) {
+        if (parents.has(next)) continue;
         const list = discovered.get(next);
         if (list) list.push([node, relationship]);
         else discovered.set(next, [[node, relationship]]);
-        return false;
-      });
+      }
     }
     for (const [node, list] of discovered) parents.set(node, list);
     frontier = [...discovered.keys()];
@@ -207,13 +302,13 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: Step, max: numbe
   return paths;
 }
 
-/** Each relationship leaving `node` the way the step allows, with the node at its other end, until `visit` returns true. */
-function forEachNeighbour(node: NodeValue, step: Step, visit: (relationship: RelationshipValue, next: NodeValue) => boolean): boolean {
+/** Each relationship leaving `node` the way the step allows, with the node at its other end. */
+function* neighbours(node: NodeValue, step: StepFilter): Generator<[RelationshipValue, NodeValue]> {
   const { types, properties, direction } = step;
   if (direction !== 'in') {
     for (const relationship of node.outgoing) {
       if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      if (visit(relationship, relationship.end)) return true;
+      yield [relationship, relationship.end];
     }
   }
   if (direction !== 'out') {
@@ -221,10 +316,9 @@ function forEachNeighbour(node: NodeValue, step: Step, visit: (relationship: Rel
       // A self-loop is in both lists; an undirected hop takes it once.
       if (direction === 'both' && relationship.start === relationship.end) continue;
       if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      if (visit(relationship, relationship.start)) return true;
+      yield [relationship, relationship.start];
     }
   }
-  return false;
 }
 
 function constraint(expression: Expression | undefined, row: Row, context: EvaluationContext): Constraint {
@@ -238,7 +332,7 @@ function constraint(expression: Expression | undefined, row: Row, context: Evalu
 function propertiesMatch(element: NodeValue | RelationshipValue, required: Constraint): boolean {
   if (!required) return true;
   const { properties } = element;
-  for (const [key, value] of Object.entries(required)) if (equals(properties[key] ?? null, value) !== true) return false;
+  for (const key in required) if (equals(properties[key] ?? null, required[key]!) !== true) return false;
   return true;
 }
 
@@ -247,47 +341,54 @@ function nodeMatches(node: NodeValue, pattern: NodePattern, required: Constraint
     const bound = row.get(pattern.variable);
     if (bound !== undefined && bound !== node) return false;
   }
-  return pattern.labels.every((label) => node.labels.includes(label)) && propertiesMatch(node, required);
+  for (const label of pattern.labels) if (!node.labels.includes(label)) return false;
+  return propertiesMatch(node, required);
 }
 
-/** Start nodes for a pattern node: its binding, the `id` or `name` index, the smallest label list, or all. */
-function candidates(pattern: NodePattern, required: Constraint, row: Row, context: EvaluationContext): readonly NodeValue[] {
-  if (pattern.variable && row.has(pattern.variable)) {
-    const bound = row.get(pattern.variable)!;
-    if (bound === null) return [];
-    if (!(bound instanceof NodeValue)) throw new QueryError(`\`${pattern.variable}\` is not a node`, pattern.position);
-    return [bound];
+/** The nodes a seek finds; the caller still tests labels and properties. */
+function candidates(seek: Seek, pattern: NodePattern, required: Constraint, row: Row, context: EvaluationContext): readonly NodeValue[] {
+  const { view } = context;
+  switch (seek.kind) {
+    case 'bound': {
+      const bound = row.get(seek.variable)!;
+      if (bound === null) return [];
+      if (!(bound instanceof NodeValue)) throw new QueryError(`\`${seek.variable}\` is not a node`, pattern.position);
+      return [bound];
+    }
+    case 'id':
+    case 'name': {
+      const value = seek.value === 'properties' ? required?.[seek.kind] : evaluate(seek.value, row, context);
+      if (typeof value !== 'string') return [];
+      return (seek.kind === 'id' ? view.byId : view.byName).get(value) ?? [];
+    }
+    case 'type':
+      return typeEnds(view, seek.types, seek.direction);
+    case 'label':
+      return view.byLabel.get(seek.label) ?? [];
+    case 'all':
+      return view.nodes;
   }
-  const { id, name } = required ?? {};
-  if (typeof id === 'string') return context.view.byId.get(id) ?? [];
-  if (typeof name === 'string') return context.view.byName.get(name) ?? [];
-  let smallest: readonly NodeValue[] = context.view.nodes;
-  for (const label of pattern.labels) {
-    const list = context.view.byLabel.get(label) ?? [];
-    if (list.length < smallest.length) smallest = list;
-  }
-  return smallest;
 }
 
-/**
- * Where a walk may start: the node candidates, or, when the first hop names relationship types that
- * are rarer than those candidates, the nodes at the right end of those relationships.
- */
-function startNodes(pattern: NodePattern, required: Constraint, step: Step | undefined, row: Row, context: EvaluationContext): Iterable<NodeValue> {
-  const nodes = candidates(pattern, required, row, context);
-  if (!step || step.pattern.types.length === 0 || (step.pattern.length && step.pattern.length.min === 0)) return nodes;
-  const relationships = step.pattern.types.flatMap((type) => context.view.byType.get(type) ?? []);
-  if (relationships.length >= nodes.length) return nodes;
-  const starts = new Set<NodeValue>();
-  for (const relationship of relationships) {
-    if (step.direction !== 'in') starts.add(relationship.start);
-    if (step.direction !== 'out') starts.add(relationship.end);
-  }
-  return starts;
-}
+const typeEndsCache = new WeakMap<GraphView, Map<string, NodeValue[]>>();
 
-function cost(pattern: NodePattern, required: Constraint, row: Row, context: EvaluationContext): number {
-  return candidates(pattern, required, row, context).length;
+/** The distinct nodes a walk over relationships of these types may leave from, once per view. */
+function typeEnds(view: GraphView, types: readonly string[], direction: Direction): NodeValue[] {
+  let cache = typeEndsCache.get(view);
+  if (!cache) typeEndsCache.set(view, (cache = new Map()));
+  const key = `${direction}:${[...types].sort().join('|')}`;
+  let ends = cache.get(key);
+  if (!ends) {
+    const found = new Set<NodeValue>();
+    for (const type of types) {
+      for (const relationship of view.byType.get(type) ?? []) {
+        if (direction !== 'in') found.add(relationship.start);
+        if (direction !== 'out') found.add(relationship.end);
+      }
+    }
+    cache.set(key, (ends = [...found]));
+  }
+  return ends;
 }
 
 /** The row plus one or two bindings (unnamed pattern elements bind nothing), copied once. */
