@@ -11,7 +11,7 @@ import { evaluate, truth, type EvaluationContext, type Row } from './evaluate.js
 import { matchClause } from './match.js';
 import type { QueryPlan } from './plan.js';
 import { aggregatesIn, type CallExpression } from './syntax.js';
-import { toPlain, type PlainValue, type Value } from './values.js';
+import { NodeValue, RelationshipValue, toPlain, type PlainValue, type Value } from './values.js';
 
 /** What both backends return: column names and rows of plain JSON values keyed by column. */
 export interface QueryResult {
@@ -160,23 +160,70 @@ interface Group {
 function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], context: EvaluationContext): Generator<Projected> {
   const keyItems = items.filter((_, i) => aggregateCalls[i]!.length === 0);
   const calls = aggregateCalls.flat();
-  const groups = new Map<string, Group>();
+  const groups = new GroupIndex<Group>();
   for (const row of input) {
     context.guard.tick(clause);
-    const key = keyItems.map((item) => groupKey(evaluate(item.expression, row, context))).join('\u0000');
-    let group = groups.get(key);
-    if (!group) {
-      group = { source: row, accumulators: calls.map((call) => new Accumulator(call)) };
-      groups.set(key, group);
-      context.guard.hold(clause, groups.size);
-    }
+    const group = groups.get(
+      keyItems.map((item) => evaluate(item.expression, row, context)),
+      () => ({ source: row, accumulators: calls.map((call) => new Accumulator(call)) }),
+    );
+    context.guard.hold(clause, groups.size);
     for (const accumulator of group.accumulators) accumulator.add(row, context);
   }
-  if (groups.size === 0 && keyItems.length === 0) groups.set('', { source: new Map(), accumulators: calls.map((call) => new Accumulator(call)) });
+  if (groups.size === 0 && keyItems.length === 0) groups.get([], () => ({ source: new Map(), accumulators: calls.map((call) => new Accumulator(call)) }));
   for (const { source, accumulators } of groups.values()) {
     const aggregates = new Map<Expression, Value>(accumulators.map((accumulator) => [accumulator.call, accumulator.result()]));
     const groupContext = { ...context, aggregates };
     yield { source, projected: new Map(items.map((item) => [item.name, evaluate(item.expression, source, groupContext)])) };
+  }
+}
+
+/**
+ * Groups by a list of key values without building a string per row: one Map level per key, nodes
+ * and relationships by identity, scalars as they are, other values by their group key.
+ */
+class GroupIndex<T> {
+  private readonly root = new Map<unknown, unknown>();
+  private readonly groups: T[] = [];
+  /** Lists, maps and paths: equal values share one token. */
+  private readonly tokens = new Map<string, object>();
+
+  get size(): number {
+    return this.groups.length;
+  }
+
+  values(): readonly T[] {
+    return this.groups;
+  }
+
+  get(keys: Value[], create: () => T): T {
+    let level = this.root;
+    for (let i = 0; i < keys.length; i++) {
+      const key = this.identity(keys[i]!);
+      if (i === keys.length - 1) {
+        let group = level.get(key) as T | undefined;
+        if (group === undefined) {
+          group = create();
+          level.set(key, group);
+          this.groups.push(group);
+        }
+        return group;
+      }
+      let next = level.get(key) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(key, (next = new Map()));
+      level = next;
+    }
+    // No key: one group.
+    if (this.groups.length === 0) this.groups.push(create());
+    return this.groups[0]!;
+  }
+
+  private identity(value: Value): unknown {
+    if (value === null || typeof value !== 'object' || value instanceof NodeValue || value instanceof RelationshipValue) return value;
+    const key = groupKey(value);
+    let token = this.tokens.get(key);
+    if (!token) this.tokens.set(key, (token = {}));
+    return token;
   }
 }
 

@@ -26,17 +26,11 @@ interface Step {
   direction: Hop['direction'];
 }
 
-/** A match of one pattern: the row with its variables, and the relationships it took. */
-interface Matched {
-  row: Row;
-  relationships: RelationshipValue[];
-}
-
 /** Every row a MATCH gives for one incoming row (OPTIONAL: a row of nulls when none). */
 export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
   let found = false;
   if (passes(plan.preFilters, row, context)) {
-    for (const matched of matchParts(plan.parts, 0, row, context, new Set())) {
+    for (const matched of matchParts(plan.parts, 0, row, context, [])) {
       found = true;
       yield matched;
     }
@@ -48,34 +42,32 @@ export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationConte
   }
 }
 
-function* matchParts(parts: readonly PartPlan[], index: number, row: Row, context: EvaluationContext, used: Set<RelationshipValue>): Generator<Row> {
-  const plan = parts[index]!;
-  const last = index === parts.length - 1;
-  for (const { row: next, relationships } of matchPart(plan, row, context, used)) {
-    if (last) {
-      yield next;
-      continue;
-    }
-    // Relationships stay unique across the patterns of one MATCH.
-    for (const relationship of relationships) used.add(relationship);
-    try {
-      yield* matchParts(parts, index + 1, next, context, used);
-    } finally {
-      for (const relationship of relationships) used.delete(relationship);
-    }
+/**
+ * The patterns one after the other. `taken` holds the relationships of the match in progress, all
+ * patterns together: relationships stay unique across the patterns of one MATCH.
+ */
+function* matchParts(parts: readonly PartPlan[], index: number, row: Row, context: EvaluationContext, taken: RelationshipValue[]): Generator<Row> {
+  if (index === parts.length - 1) {
+    yield* matchPart(parts[index]!, row, context, taken);
+    return;
   }
+  for (const next of matchPart(parts[index]!, row, context, taken)) yield* matchParts(parts, index + 1, next, context, taken);
 }
 
 /** Whether a pattern predicate (`(a)-[:X]->()` in WHERE) has at least one match: stops at the first. */
 export function patternExists(plan: PartPlan, row: Row, context: EvaluationContext): boolean {
-  return !matchPart(plan, row, context, new Set()).next().done;
+  const walk = matchPart(plan, row, context, []);
+  const found = !walk.next().done;
+  walk.return(undefined);
+  return found;
 }
 
-function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used: ReadonlySet<RelationshipValue>): Generator<Matched> {
+/** The rows matching one pattern; while a row is out, `taken` ends with the relationships it took. */
+function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, taken: RelationshipValue[]): Generator<Row> {
   const { part } = plan;
   const nodeConstraints = part.nodes.map((node) => constraint(node.properties, input, context));
   if (part.shortest) {
-    yield* matchShortest(plan, input, context, nodeConstraints, constraint(part.relationships[0]!.properties, input, context));
+    yield* matchShortest(plan, input, context, nodeConstraints, constraint(part.relationships[0]!.properties, input, context), taken);
     return;
   }
   const steps: Step[] = plan.hops.map((hop) => {
@@ -90,35 +82,36 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used
       direction: hop.direction,
     };
   });
-  // What the walk holds, by pattern position: nodes, and each hop's relationships and inner nodes in pattern order.
+  // What the walk holds, by pattern position: nodes, and (for a path variable) each hop's
+  // relationships and inner nodes in pattern order.
   const nodes: NodeValue[] = new Array(part.nodes.length);
   const hops: Array<{ relationships: RelationshipValue[]; inner: NodeValue[] }> = new Array(part.relationships.length);
-  const taken: RelationshipValue[] = [];
+  const withPath = part.variable !== undefined;
   const { clause } = plan;
   const startPattern = part.nodes[plan.start]!;
   const startConstraint = nodeConstraints[plan.start];
 
-  function* expand(stepIndex: number, row: Row): Generator<Matched> {
+  function* expand(stepIndex: number, row: Row): Generator<Row> {
     const step = steps[stepIndex];
     if (!step) {
-      let complete = row;
-      if (part.variable) complete = bind(row, part.variable, pathOf(nodes, hops));
-      if (passes(plan.finalFilters, complete, context)) yield { row: complete, relationships: [...taken] };
+      const complete = withPath ? bind(row, part.variable, pathOf(nodes, hops)) : row;
+      if (passes(plan.finalFilters, complete, context)) yield complete;
       return;
     }
     const from = nodes[step.hop.from]!;
     const bound = step.pattern.variable ? row.get(step.pattern.variable) : undefined;
     const forward = step.hop.to > step.hop.from;
     if (!step.pattern.length) {
-      for (const [relationship, next] of neighbours(from, step)) {
+      for (const relationship of neighbours(from, step)) {
         context.guard.tick(clause);
-        if (used.has(relationship) || taken.includes(relationship)) continue;
+        if (taken.includes(relationship)) continue;
+        const next = otherEnd(relationship, from);
         if (bound !== undefined && bound !== relationship) continue;
         if (!nodeMatches(next, step.target, step.targetConstraint, row)) continue;
         const nextRow = bind(row, step.pattern.variable, relationship, step.target.variable, next);
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = next;
-        hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
+        if (withPath) hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
         taken.push(relationship);
         try {
           yield* expand(stepIndex + 1, nextRow);
@@ -130,18 +123,30 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used
     }
     if (bound !== undefined) throw new QueryError(`variable-length relationship \`${step.pattern.variable}\` is already bound`, step.pattern.position);
     const { min, max = Infinity } = step.pattern.length;
+    if (step.hop.distinctEnds) {
+      for (const node of trailEnds(from, step, min, max, context, clause)) {
+        if (!nodeMatches(node, step.target, step.targetConstraint, row)) continue;
+        const nextRow = bind(row, undefined, null, step.target.variable, node);
+        if (!passes(step.hop.filters, nextRow, context)) continue;
+        nodes[step.hop.to] = node;
+        yield* expand(stepIndex + 1, nextRow);
+      }
+      return;
+    }
     const trail: RelationshipValue[] = [];
     const trailNodes: NodeValue[] = [];
-    const stack: Array<Iterator<[RelationshipValue, NodeValue]>> = [];
-    const arrive = function* (node: NodeValue): Generator<Matched> {
+    const stack: Array<Iterator<RelationshipValue>> = [];
+    const arrive = function* (node: NodeValue): Generator<Row> {
       if (trail.length < min || !nodeMatches(node, step.target, step.targetConstraint, row)) return;
       // A walk against the arrow collects the hops backwards; the variable lists them in pattern order.
       const relationships = forward ? [...trail] : [...trail].reverse();
-      const inner = trailNodes.slice(0, -1);
       const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
       if (!passes(step.hop.filters, nextRow, context)) return;
       nodes[step.hop.to] = node;
-      hops[step.hop.relationship] = { relationships, inner: forward ? inner : inner.reverse() };
+      if (withPath) {
+        const inner = trailNodes.slice(0, -1);
+        hops[step.hop.relationship] = { relationships, inner: forward ? inner : inner.reverse() };
+      }
       const before = taken.length;
       taken.push(...trail);
       try {
@@ -161,8 +166,9 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used
         trailNodes.pop();
         continue;
       }
-      const [relationship, node] = next.value;
-      if (used.has(relationship) || taken.includes(relationship) || trail.includes(relationship)) continue;
+      const relationship = next.value;
+      if (taken.includes(relationship) || trail.includes(relationship)) continue;
+      const node = otherEnd(relationship, trailNodes.at(-1) ?? from);
       trail.push(relationship);
       trailNodes.push(node);
       yield* arrive(node);
@@ -185,6 +191,50 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, used
   }
 }
 
+/**
+ * Each node at the end of some trail of `min` (at most 1) to `max` hops from `start`, once:
+ * breadth-first, as a node other than the start is the end of a trail exactly when a shortest path
+ * reaches it in time. The start itself ends a trail when a cycle runs through it within `max` hops
+ * (or when `min` is 0): an edge between two branches of the search closes the shortest such cycle.
+ */
+function* trailEnds(start: NodeValue, step: StepFilter, min: number, max: number, context: EvaluationContext, clause: PartPlan['clause']): Generator<NodeValue> {
+  if (min === 0) yield start;
+  // Per node: its distance, the relationship that found it, and the first relationship of its branch.
+  interface Reached {
+    distance: number;
+    parent?: RelationshipValue;
+    branch?: RelationshipValue;
+  }
+  const reached = new Map<NodeValue, Reached>([[start, { distance: 0 }]]);
+  let shortestCycle = Infinity;
+  let frontier = [start];
+  while (frontier.length > 0) {
+    const next: NodeValue[] = [];
+    for (const node of frontier) {
+      const here = reached.get(node)!;
+      for (const relationship of neighbours(node, step)) {
+        context.guard.tick(clause);
+        const other = otherEnd(relationship, node);
+        const there = reached.get(other);
+        if (!there) {
+          if (here.distance + 1 > max) continue;
+          reached.set(other, { distance: here.distance + 1, parent: relationship, branch: here.branch ?? relationship });
+          next.push(other);
+          yield other;
+          continue;
+        }
+        if (relationship === there.parent || relationship === here.parent) continue;
+        // A relationship outside the search tree closes a cycle through the start when it leads
+        // back to the start, or (either way) joins two branches.
+        const closes = other === start || (step.direction === 'both' && here.branch !== there.branch);
+        if (closes) shortestCycle = Math.min(shortestCycle, here.distance + there.distance + 1);
+      }
+    }
+    frontier = next;
+  }
+  if (min === 1 && shortestCycle <= max) yield start;
+}
+
 /** The path in pattern order from the nodes and hops the walk holds. */
 function pathOf(nodes: readonly NodeValue[], hops: ReadonlyArray<{ relationships: RelationshipValue[]; inner: NodeValue[] }>): PathValue {
   const pathNodes = [nodes[0]!];
@@ -202,7 +252,7 @@ function passes(filters: readonly Expression[], row: Row, context: EvaluationCon
   return true;
 }
 
-function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint): Generator<Matched> {
+function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, nodeConstraints: Constraint[], relationshipConstraint: Constraint, taken: RelationshipValue[]): Generator<Row> {
   const { part } = plan;
   const [fromPattern, toPattern] = part.nodes as [NodePattern, NodePattern];
   const relationship = part.relationships[0]!;
@@ -221,7 +271,13 @@ function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, no
       for (const path of paths) {
         const hops = relationship.length ? [...path.relationships] : path.relationships[0]!;
         const result = bind(bind(fromRow, toPattern.variable, to, relationship.variable, hops), part.variable, path);
-        yield { row: result, relationships: [...path.relationships] };
+        const before = taken.length;
+        taken.push(...path.relationships);
+        try {
+          yield result;
+        } finally {
+          taken.length = before;
+        }
       }
     }
   }
@@ -243,7 +299,8 @@ function shortestPath(from: NodeValue, to: NodeValue, step: StepFilter, max: num
     const [frontier, parents, others, direction] = forward ? [fromFrontier, fromParents, toParents, step] : [toFrontier, toParents, fromParents, backward];
     const next: NodeValue[] = [];
     for (const node of frontier) {
-      for (const [relationship, neighbour] of neighbours(node, direction)) {
+      for (const relationship of neighbours(node, direction)) {
+        const neighbour = otherEnd(relationship, node);
         if (parents.has(neighbour)) continue;
         parents.set(neighbour, [node, relationship]);
         if (others.has(neighbour)) return joinHalves(neighbour, fromParents, toParents);
@@ -277,7 +334,8 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
   for (let depth = 0; depth < max && frontier.length > 0 && !parents.has(to); depth++) {
     const discovered = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>();
     for (const node of frontier) {
-      for (const [relationship, next] of neighbours(node, step)) {
+      for (const relationship of neighbours(node, step)) {
+        const next = otherEnd(relationship, node);
         if (parents.has(next)) continue;
         const list = discovered.get(next);
         if (list) list.push([node, relationship]);
@@ -302,13 +360,13 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
   return paths;
 }
 
-/** Each relationship leaving `node` the way the step allows, with the node at its other end. */
-function* neighbours(node: NodeValue, step: StepFilter): Generator<[RelationshipValue, NodeValue]> {
+/** Each relationship leaving `node` the way the step allows. */
+function* neighbours(node: NodeValue, step: StepFilter): Generator<RelationshipValue> {
   const { types, properties, direction } = step;
   if (direction !== 'in') {
     for (const relationship of node.outgoing) {
       if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      yield [relationship, relationship.end];
+      yield relationship;
     }
   }
   if (direction !== 'out') {
@@ -316,9 +374,14 @@ function* neighbours(node: NodeValue, step: StepFilter): Generator<[Relationship
       // A self-loop is in both lists; an undirected hop takes it once.
       if (direction === 'both' && relationship.start === relationship.end) continue;
       if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      yield [relationship, relationship.start];
+      yield relationship;
     }
   }
+}
+
+/** The node at the other end of a relationship taken from `from` (a self-loop leads back). */
+function otherEnd(relationship: RelationshipValue, from: NodeValue): NodeValue {
+  return relationship.start === from ? relationship.end : relationship.start;
 }
 
 function constraint(expression: Expression | undefined, row: Row, context: EvaluationContext): Constraint {

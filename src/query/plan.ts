@@ -7,7 +7,7 @@
 import type { Clause, Expression, NodePattern, PatternPart } from './ast.js';
 import type { CheckedQuery } from './check.js';
 import type { GraphView } from './graph-view.js';
-import { children, conjuncts, freeVariables, patternExpressions, patternVariables } from './syntax.js';
+import { aggregatesIn, children, conjuncts, freeVariables, patternExpressions, patternVariables } from './syntax.js';
 
 /** How the start nodes of a pattern are found. */
 export type Seek =
@@ -26,6 +26,11 @@ export interface Hop {
   direction: 'out' | 'in' | 'both';
   /** WHERE pieces whose variables are all bound once this hop is taken. */
   filters: Expression[];
+  /**
+   * A variable-length hop whose trails only matter by where they end (the rows go straight into
+   * DISTINCT or DISTINCT aggregates): each reachable node once, breadth-first, as Neo4j prunes.
+   */
+  distinctEnds?: boolean;
 }
 
 export interface PartPlan {
@@ -68,7 +73,7 @@ export function planQuery(checked: CheckedQuery, view: GraphView): QueryPlan {
   for (const clauses of checked.query.parts) {
     for (const clause of clauses) {
       const scope = checked.scopes.get(clause)!;
-      if (clause.kind === 'match') matches.set(clause, planMatch(clause, scope, stats));
+      if (clause.kind === 'match') matches.set(clause, planMatch(clause, scope, stats, onlyDistinctRowsMatter(clauses[clauses.indexOf(clause) + 1])));
       for (const expression of clauseExpressions(clause)) planPatternPredicates(expression, clause, stats, patterns);
     }
   }
@@ -118,7 +123,7 @@ class Statistics {
   }
 }
 
-function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySet<string>, stats: Statistics): MatchPlan {
+function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySet<string>, stats: Statistics, distinctRows: boolean): MatchPlan {
   const pieces = (clause.where ? conjuncts(clause.where) : []).map((expression) => ({ expression, needs: freeVariables(expression), placed: false }));
   const newVariables = [...new Set(patternVariables(clause.patterns))].filter((name) => !scope.has(name));
   const bound = new Set(scope);
@@ -135,7 +140,24 @@ function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySe
     placeFilters(best, bound, pieces);
     parts.push(best);
   }
+  const [only] = parts;
+  if (distinctRows && parts.length === 1 && only!.hops.length === 1 && !only!.part.variable && !only!.part.shortest) {
+    const hop = only!.hops[0]!;
+    const relationship = only!.part.relationships[0]!;
+    // Below a minimum of 2 the ends of trails are the nodes within reach (and the start, on a cycle).
+    if (relationship.length && relationship.length.min <= 1 && !relationship.variable) hop.distinctEnds = true;
+  }
   return { clause, preFilters, parts, newVariables };
+}
+
+/** A WITH / RETURN that drops duplicate rows anyway: DISTINCT, or only DISTINCT, min and max aggregates. */
+function onlyDistinctRowsMatter(next: Clause | undefined): boolean {
+  if (!next || (next.kind !== 'with' && next.kind !== 'return')) return false;
+  const { projection } = next;
+  const calls = projection.items.flatMap((item) => aggregatesIn(item.expression));
+  // Aggregates see every row before DISTINCT applies: then they must not count duplicates.
+  if (calls.length > 0) return calls.every((call) => call.distinct || call.name === 'min' || call.name === 'max');
+  return projection.distinct;
 }
 
 type Piece = { expression: Expression; needs: Set<string>; placed: boolean };
