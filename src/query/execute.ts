@@ -96,7 +96,7 @@ function* project(input: Iterable<Row>, clause: Clause, projection: Projection, 
   const aggregateCalls = items.map((item) => aggregatesIn(item.expression));
   let rows: Iterable<Projected> = aggregateCalls.some((calls) => calls.length > 0)
     ? aggregate(input, clause, items, aggregateCalls, context)
-    : map(input, clause, items, context);
+    : map(input, items, context);
   if (projection.distinct) rows = distinct(rows, clause, items.map((item) => item.name), context);
   if (projection.orderBy.length > 0) rows = sort(rows, clause, projection, items, skip + limit, context);
   let index = 0;
@@ -107,9 +107,8 @@ function* project(input: Iterable<Row>, clause: Clause, projection: Projection, 
   }
 }
 
-function* map(input: Iterable<Row>, clause: Clause, items: Projection['items'], context: EvaluationContext): Generator<Projected> {
+function* map(input: Iterable<Row>, items: Projection['items'], context: EvaluationContext): Generator<Projected> {
   for (const source of input) {
-    context.guard.tick(clause);
     yield { source, projected: new Map(items.map((item) => [item.name, evaluate(item.expression, source, context)])) };
   }
 }
@@ -162,7 +161,6 @@ function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['ite
   const calls = aggregateCalls.flat();
   const groups = new GroupIndex<Group>();
   for (const row of input) {
-    context.guard.tick(clause);
     const group = groups.get(
       keyItems.map((item) => evaluate(item.expression, row, context)),
       () => ({ source: row, accumulators: calls.map((call) => new Accumulator(call)) }),

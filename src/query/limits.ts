@@ -28,7 +28,8 @@ export class QueryGuard {
   private readonly deadline: number;
   private readonly maxRows: number;
   private readonly maxHeapBytes: number;
-  private work = 0;
+  /** Units of work so far. */
+  work = 0;
   private readonly started = performance.now();
 
   constructor(private readonly limits: QueryLimits = {}) {
