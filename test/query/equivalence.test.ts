@@ -139,6 +139,16 @@ const CORNER_CASES = [
   'RETURN [x IN range(0, 10, 3) WHERE x > 0 | x * 2] AS xs, head([]) AS h, last([1, 2]) AS l, tail([1, 2, 3]) AS t, coalesce(null, 2) AS c, [1, 2, 3][1..] AS sl, [1, 2, 3][-1] AS neg',
   'RETURN null = null AS a, null <> 1 AS b, 1 IN [null] AS c, [1, null] = [1, null] AS d, null OR true AS e, null AND false AS f, NOT null AS g, true XOR null AS h',
   "RETURN 'a' + 1 AS s, [1] + [2] AS l, 1 + 2.5 AS f, CASE WHEN 1 < 2 THEN 'yes' END AS c, CASE 2 WHEN 1 THEN 'one' ELSE 'other' END AS d",
+  // The planner: starts at a bound variable, an index, a label in the middle of a chain; DISTINCT
+  // ends of variable-length hops reached breadth-first; trails; WHERE pieces tested early.
+  'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->(d:Document) RETURN e.type AS type, count(m) AS mentions, count(DISTINCT d) AS documents ORDER BY type',
+  'MATCH (a)-[:LEADER_OF|WORKS_FOR]->(c:Country)<-[:LOCATED_IN|BASED_IN]-(p) RETURN a.id, c.id, p.id',
+  'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = b.name OR (b.type = "Country" AND a.type = "Person") RETURN a.id, type(r), b.id',
+  'MATCH (a:Person)-[*1..3]-(b) RETURN a.id, count(DISTINCT b) AS reached',
+  'MATCH (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*0..3]-(b:Entity) RETURN DISTINCT a.id, b.id',
+  'MATCH (a:Entity)<-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..2]-(b) RETURN DISTINCT a.id, b.id',
+  'MATCH p = (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..3]-(b) RETURN length(p) AS hops, count(*) AS trails',
+  'MATCH (d:Document) WHERE (d)<-[:MENTIONED_IN]-(:Person) AND d.id <> "x" RETURN count(d) AS documents',
 ];
 
 /** The file's example parameters, plus the same keys filled from the extraction. */
