@@ -7,7 +7,7 @@ import type { Clause, Expression, Projection } from './ast.js';
 import { projectionItems } from './check.js';
 import { groupKey, orderCompare } from './compare.js';
 import { QueryError } from './errors.js';
-import { evaluate, truth, type EvaluationContext, type Row } from './evaluate.js';
+import { EMPTY_ROW, evaluate, extend, overlay, truth, type EvaluationContext, type Row } from './evaluate.js';
 import { matchClause } from './match.js';
 import type { QueryPlan } from './plan.js';
 import { aggregatesIn, type CallExpression } from './syntax.js';
@@ -43,7 +43,7 @@ export function executeQuery(plan: QueryPlan, context: EvaluationContext): Query
 }
 
 function runClauses(clauses: Clause[], plan: QueryPlan, context: EvaluationContext): Iterable<Row> {
-  let rows: Iterable<Row> = [new Map()];
+  let rows: Iterable<Row> = [EMPTY_ROW];
   for (const clause of clauses) {
     const scope = plan.checked.scopes.get(clause)!;
     switch (clause.kind) {
@@ -74,7 +74,7 @@ function* unwind(clause: Extract<Clause, { kind: 'unwind' }>, row: Row, context:
   const items = list === null ? [] : Array.isArray(list) ? list : [list];
   for (const item of items) {
     context.guard.tick(clause);
-    yield new Map(row).set(clause.variable, item);
+    yield extend(row, clause.variable, item);
   }
 }
 
@@ -140,7 +140,7 @@ function* sort(rows: Iterable<Projected>, clause: Clause, projection: Projection
   };
   let buffer: Array<{ row: Projected; keys: Value[] }> = [];
   for (const row of rows) {
-    const keys = sortSources.map((source) => (typeof source === 'string' ? row.projected.get(source)! : evaluate(source, new Map([...row.source, ...row.projected]), context)));
+    const keys = sortSources.map((source) => (typeof source === 'string' ? row.projected.get(source)! : evaluate(source, overlay(row.projected, row.source), context)));
     buffer.push({ row, keys });
     context.guard.hold(clause, buffer.length);
     // Sorting the kept rows with the new ones after them, stably, keeps the same first rows as one big sort.
@@ -168,7 +168,7 @@ function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['ite
     context.guard.hold(clause, groups.size);
     for (const accumulator of group.accumulators) accumulator.add(row, context);
   }
-  if (groups.size === 0 && keyItems.length === 0) groups.get([], () => ({ source: new Map(), accumulators: calls.map((call) => new Accumulator(call)) }));
+  if (groups.size === 0 && keyItems.length === 0) groups.get([], () => ({ source: EMPTY_ROW, accumulators: calls.map((call) => new Accumulator(call)) }));
   for (const { source, accumulators } of groups.values()) {
     const aggregates = new Map<Expression, Value>(accumulators.map((accumulator) => [accumulator.call, accumulator.result()]));
     const groupContext = { ...context, aggregates };
@@ -289,7 +289,7 @@ class Accumulator {
 }
 
 function count(expression: Expression, clause: string, context: EvaluationContext): number {
-  const value = evaluate(expression, new Map(), context);
+  const value = evaluate(expression, EMPTY_ROW, context);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new QueryError(`${clause} needs a non-negative integer`, expression.position);
   return value;
 }

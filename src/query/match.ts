@@ -8,7 +8,7 @@
 import type { Expression, NodePattern, RelationshipPattern } from './ast.js';
 import { equals } from './compare.js';
 import { QueryError } from './errors.js';
-import { evaluate, truth, type EvaluationContext, type Row } from './evaluate.js';
+import { evaluate, extend, truth, type EvaluationContext, type Row } from './evaluate.js';
 import type { GraphView } from './graph-view.js';
 import type { Hop, MatchPlan, PartPlan, Seek } from './plan.js';
 import { NodeValue, PathValue, RelationshipValue, isMap, type Value } from './values.js';
@@ -36,8 +36,8 @@ export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationConte
     }
   }
   if (plan.clause.optional && !found) {
-    const empty = new Map(row);
-    for (const variable of plan.newVariables) empty.set(variable, null);
+    let empty = row;
+    for (const variable of plan.newVariables) empty = extend(empty, variable, null);
     yield empty;
   }
 }
@@ -454,11 +454,10 @@ function typeEnds(view: GraphView, types: readonly string[], direction: Directio
   return ends;
 }
 
-/** The row plus one or two bindings (unnamed pattern elements bind nothing), copied once. */
+/** The row plus one or two bindings; unnamed pattern elements, and variables bound already, add nothing. */
 function bind(row: Row, variable: string | undefined, value: Value, otherVariable?: string, otherValue?: Value): Row {
-  if (!variable && !otherVariable) return row;
-  const next = new Map(row);
-  if (variable) next.set(variable, value);
-  if (otherVariable) next.set(otherVariable, otherValue!);
+  let next = row;
+  if (variable && !row.has(variable)) next = extend(next, variable, value);
+  if (otherVariable && !row.has(otherVariable)) next = extend(next, otherVariable, otherValue!);
   return next;
 }
