@@ -41,8 +41,8 @@ export interface CorpusMap {
   labelled: Set<string>;
 }
 
-/** How many entities carry a label on the opening map. */
-const LABELLED = 40;
+/** At most this many entities carry a label on the opening map. */
+const LABELLED = 30;
 
 export function corpusMap(graph: KnowledgeGraph): CorpusMap {
   // Louvain on the undirected relation graph, parallel relations adding weight.
@@ -95,12 +95,15 @@ export function corpusMap(graph: KnowledgeGraph): CorpusMap {
     positions.set(node, sunflower(i, outer * 1.1, 5));
   });
 
-  const labelled = new Set(
-    graph
-      .filterNodes((node) => communityOf.has(node))
-      .sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1))
-      .slice(0, LABELLED),
-  );
+  // The most connected entities, each far enough from those named before that names do not pile up.
+  const spacing = outer / 10;
+  const labelled = new Set<string>();
+  for (const node of graph.filterNodes((key) => communityOf.has(key)).sort((a, b) => degree(b) - degree(a) || (a < b ? -1 : 1))) {
+    if (labelled.size === LABELLED) break;
+    const { x, y } = positions.get(node)!;
+    if ([...labelled].some((other) => Math.hypot(positions.get(other)!.x - x, positions.get(other)!.y - y) < spacing)) continue;
+    labelled.add(node);
+  }
   return { positions, communityOf, communities, labelled };
 }
 

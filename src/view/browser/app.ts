@@ -19,6 +19,8 @@ const DIMMED_COLOUR = '#e4e4e4';
 const LEGEND_COMMUNITIES = 12;
 /** Margin kept between a searched entity's neighbours and the canvas edge, in pixels. */
 const FIT_MARGIN = 40;
+/** Labels stay this many pixels inside the canvas. */
+const LABEL_MARGIN = 4;
 
 interface NodeAttributes {
   x: number;
@@ -93,8 +95,9 @@ const drawLabelInside: NodeLabelDrawingFunction = (context, labelData, settings)
   const { width: canvasWidth, height: canvasHeight } = sigmaDimensions();
   let x = labelData.x + labelData.size + 3;
   if (x + width > canvasWidth) x = labelData.x - labelData.size - 3 - width;
-  x = Math.max(0, Math.min(x, canvasWidth - width));
-  const y = Math.max(size, Math.min(labelData.y + size / 3, canvasHeight - 2));
+  // A node just past an edge keeps its label inside too, a few pixels clear (descenders included).
+  x = Math.max(LABEL_MARGIN, Math.min(x, canvasWidth - width - LABEL_MARGIN));
+  const y = Math.max(size + LABEL_MARGIN, Math.min(labelData.y + size / 3, canvasHeight - size / 3 - LABEL_MARGIN));
   context.fillText(labelData.label, x, y);
 };
 let selected: { kind: 'node' | 'edge'; key: string } | null = null;
@@ -138,7 +141,7 @@ function sigmaDimensions(): { width: number; height: number } {
 function frameShownNodes(): void {
   if (!corpusMap) return;
   if (showIsolated) {
-    sigma.setCustomBBox(null);
+    sigma.setCustomBBox(null).refresh();
     return;
   }
   const x: [number, number] = [Infinity, -Infinity];
@@ -150,7 +153,8 @@ function frameShownNodes(): void {
     y[0] = Math.min(y[0], attributes.y);
     y[1] = Math.max(y[1], attributes.y);
   });
-  if (Number.isFinite(x[0])) sigma.setCustomBBox({ x, y });
+  // The frame is set when sigma indexes the graph: refresh in full.
+  if (Number.isFinite(x[0])) sigma.setCustomBBox({ x, y }).refresh();
 }
 frameShownNodes();
 
@@ -326,7 +330,6 @@ if (data.communities) {
   toggle.querySelector('input')!.addEventListener('change', (event) => {
     showIsolated = (event.target as HTMLInputElement).checked;
     frameShownNodes();
-    sigma.refresh();
   });
 } else {
   for (const { type, colour, count } of data.types) {
