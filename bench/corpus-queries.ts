@@ -107,12 +107,12 @@ export async function runCorpusQueryBench(graphFile: string, connection: Neo4jCo
 async function neo4jWithGraph(connection: Neo4jConnection, json: GraphJson): Promise<{ skipped?: string } | undefined> {
   const driver = openDriver(connection);
   try {
-    const count = async (label: string) => (await driver.executeQuery(`MATCH (n:${label}) RETURN count(n) AS n`, {}, { database: connection.database })).records[0]!.get('n').toNumber() as number;
+    const count = async (label: string) => Number((await driver.executeQuery(`MATCH (n:${label}) RETURN count(n) AS n`, {}, { database: connection.database })).records[0]!.get('n'));
     let entities: number;
     try {
       entities = await count('Entity');
-    } catch {
-      process.stderr.write(`bench: no Neo4j server answers at ${connection.uri}: the Neo4j column is left out\n`);
+    } catch (error) {
+      process.stderr.write(`bench: no Neo4j at ${connection.uri} (${(error as Error).message.split('\n')[0]}): the Neo4j column is left out\n`);
       return undefined;
     }
     const documents = await count('Document');

@@ -107,9 +107,27 @@ function* project(input: Iterable<Row>, clause: Clause, projection: Projection, 
   }
 }
 
+/** A projected row: the column names (shared by all rows of a projection) and this row's values. */
+class Columns implements Row {
+  constructor(
+    private readonly names: readonly string[],
+    private readonly values: readonly Value[],
+  ) {}
+
+  get(name: string): Value | undefined {
+    const index = this.names.indexOf(name);
+    return index < 0 ? undefined : this.values[index];
+  }
+
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
+}
+
 function* map(input: Iterable<Row>, items: Projection['items'], context: EvaluationContext): Generator<Projected> {
+  const names = items.map((item) => item.name);
   for (const source of input) {
-    yield { source, projected: new Map(items.map((item) => [item.name, evaluate(item.expression, source, context)])) };
+    yield { source, projected: new Columns(names, items.map((item) => evaluate(item.expression, source, context))) };
   }
 }
 
@@ -157,6 +175,7 @@ interface Group {
 
 /** Implicit grouping as in Cypher: the items without aggregates are the key; aggregates fold row by row. */
 function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], context: EvaluationContext): Generator<Projected> {
+  const names = items.map((item) => item.name);
   const keyItems = items.filter((_, i) => aggregateCalls[i]!.length === 0);
   const calls = aggregateCalls.flat();
   const groups = new GroupIndex<Group>();
@@ -172,48 +191,36 @@ function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['ite
   for (const { source, accumulators } of groups.values()) {
     const aggregates = new Map<Expression, Value>(accumulators.map((accumulator) => [accumulator.call, accumulator.result()]));
     const groupContext = { ...context, aggregates };
-    yield { source, projected: new Map(items.map((item) => [item.name, evaluate(item.expression, source, groupContext)])) };
+    yield { source, projected: new Columns(names, items.map((item) => evaluate(item.expression, source, groupContext))) };
   }
 }
 
 /**
- * Groups by a list of key values without building a string per row: one Map level per key, nodes
- * and relationships by identity, scalars as they are, other values by their group key.
+ * Groups by a list of key values: one key by identity (nodes and relationships as themselves,
+ * scalars as they are), several by one string of tagged parts; lists, maps and paths by their
+ * group key. No part holds a raw NUL (a string with one goes in as JSON), so parts cannot run together.
  */
 class GroupIndex<T> {
-  private readonly root = new Map<unknown, unknown>();
-  private readonly groups: T[] = [];
-  /** Lists, maps and paths: equal values share one token. */
+  private readonly groups = new Map<unknown, T>();
+  /** A single list, map or path key: equal values share one token. */
   private readonly tokens = new Map<string, object>();
 
   get size(): number {
-    return this.groups.length;
+    return this.groups.size;
   }
 
-  values(): readonly T[] {
-    return this.groups;
+  values(): IterableIterator<T> {
+    return this.groups.values();
   }
 
   get(keys: Value[], create: () => T): T {
-    let level = this.root;
-    for (let i = 0; i < keys.length; i++) {
-      const key = this.identity(keys[i]!);
-      if (i === keys.length - 1) {
-        let group = level.get(key) as T | undefined;
-        if (group === undefined) {
-          group = create();
-          level.set(key, group);
-          this.groups.push(group);
-        }
-        return group;
-      }
-      let next = level.get(key) as Map<unknown, unknown> | undefined;
-      if (!next) level.set(key, (next = new Map()));
-      level = next;
+    const key = keys.length === 1 ? this.identity(keys[0]!) : keys.map(keyPart).join('\u0000');
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = create();
+      this.groups.set(key, group);
     }
-    // No key: one group.
-    if (this.groups.length === 0) this.groups.push(create());
-    return this.groups[0]!;
+    return group;
   }
 
   private identity(value: Value): unknown {
@@ -225,10 +232,20 @@ class GroupIndex<T> {
   }
 }
 
+function keyPart(value: Value): string {
+  if (value === null) return 'z';
+  if (typeof value === 'string') return value.includes('\u0000') ? `j${JSON.stringify(value)}` : `s${value}`;
+  if (typeof value === 'number') return `n${value}`;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof NodeValue) return `N${value.key.includes('\u0000') ? JSON.stringify(value.key) : value.key}`;
+  return `g${groupKey(value)}`;
+}
+
 /** One aggregate call folding the rows of one group. */
 class Accumulator {
   private rows = 0;
-  private readonly values: Value[] = [];
+  /** collect() only. */
+  private values?: Value[];
   private readonly seen?: Set<string>;
 
   constructor(readonly call: CallExpression) {
@@ -257,7 +274,7 @@ class Accumulator {
   private fold(value: Value): void {
     const { name } = this.call;
     if (name === 'collect') {
-      this.values.push(value);
+      (this.values ??= []).push(value);
     } else if (name === 'min' || name === 'max') {
       if (this.best === null || (name === 'min' ? orderCompare(value, this.best) < 0 : orderCompare(value, this.best) > 0)) this.best = value;
     } else if (name === 'sum' || name === 'avg') {
@@ -274,7 +291,7 @@ class Accumulator {
       case 'count':
         return this.rows;
       case 'collect':
-        return this.values;
+        return this.values ?? [];
       case 'min':
       case 'max':
         return this.best;

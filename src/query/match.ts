@@ -70,18 +70,7 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     yield* matchShortest(plan, input, context, nodeConstraints, constraint(part.relationships[0]!.properties, input, context), taken);
     return;
   }
-  const steps: Step[] = plan.hops.map((hop) => {
-    const pattern = part.relationships[hop.relationship]!;
-    return {
-      hop,
-      pattern,
-      target: part.nodes[hop.to]!,
-      targetConstraint: nodeConstraints[hop.to],
-      properties: constraint(pattern.properties, input, context),
-      types: pattern.types.length > 0 ? new Set(pattern.types) : undefined,
-      direction: hop.direction,
-    };
-  });
+  const steps = stepsOf(plan, nodeConstraints, input, context);
   // What the walk holds, by pattern position: nodes, and (for a path variable) each hop's
   // relationships and inner nodes in pattern order.
   const nodes: NodeValue[] = new Array(part.nodes.length);
@@ -102,7 +91,7 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const bound = step.pattern.variable ? row.get(step.pattern.variable) : undefined;
     const forward = step.hop.to > step.hop.from;
     if (!step.pattern.length) {
-      for (const relationship of neighbours(from, step)) {
+      for (const relationship of relationshipsFrom(from, step)) {
         context.guard.tick(clause);
         if (taken.includes(relationship)) continue;
         const next = otherEnd(relationship, from);
@@ -135,7 +124,9 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     }
     const trail: RelationshipValue[] = [];
     const trailNodes: NodeValue[] = [];
-    const stack: Array<Iterator<RelationshipValue>> = [];
+    // The walk's stack: per depth, the relationships to try and how far along they are.
+    const lists: Array<readonly RelationshipValue[]> = [];
+    const positions: number[] = [];
     const arrive = function* (node: NodeValue): Generator<Row> {
       if (trail.length < min || !nodeMatches(node, step.target, step.targetConstraint, row)) return;
       // A walk against the arrow collects the hops backwards; the variable lists them in pattern order.
@@ -156,24 +147,30 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
       }
     };
     yield* arrive(from);
-    if (max > 0) stack.push(neighbours(from, step));
-    while (stack.length > 0) {
+    if (max > 0) {
+      lists.push(relationshipsFrom(from, step));
+      positions.push(0);
+    }
+    while (lists.length > 0) {
       context.guard.tick(clause);
-      const next = stack[stack.length - 1]!.next();
-      if (next.done) {
-        stack.pop();
+      const depth = lists.length - 1;
+      const list = lists[depth]!;
+      if (positions[depth]! >= list.length) {
+        lists.pop();
+        positions.pop();
         trail.pop();
         trailNodes.pop();
         continue;
       }
-      const relationship = next.value;
+      const relationship = list[positions[depth]!++]!;
       if (taken.includes(relationship) || trail.includes(relationship)) continue;
       const node = otherEnd(relationship, trailNodes.at(-1) ?? from);
       trail.push(relationship);
       trailNodes.push(node);
       yield* arrive(node);
       if (trail.length < max) {
-        stack.push(neighbours(node, step));
+        lists.push(relationshipsFrom(node, step));
+        positions.push(0);
       } else {
         trail.pop();
         trailNodes.pop();
@@ -212,7 +209,7 @@ function* trailEnds(start: NodeValue, step: StepFilter, min: number, max: number
     const next: NodeValue[] = [];
     for (const node of frontier) {
       const here = reached.get(node)!;
-      for (const relationship of neighbours(node, step)) {
+      for (const relationship of relationshipsFrom(node, step)) {
         context.guard.tick(clause);
         const other = otherEnd(relationship, node);
         const there = reached.get(other);
@@ -233,6 +230,29 @@ function* trailEnds(start: NodeValue, step: StepFilter, min: number, max: number
     frontier = next;
   }
   if (min === 1 && shortestCycle <= max) yield start;
+}
+
+const fixedSteps = new WeakMap<PartPlan, Step[]>();
+
+/** The hops with their constraints: made once per pattern when it has no property maps (they depend on the row). */
+function stepsOf(plan: PartPlan, nodeConstraints: Constraint[], row: Row, context: EvaluationContext): Step[] {
+  const { part } = plan;
+  const fixed = part.nodes.every((node) => !node.properties) && part.relationships.every((relationship) => !relationship.properties);
+  if (fixed && fixedSteps.has(plan)) return fixedSteps.get(plan)!;
+  const steps = plan.hops.map((hop): Step => {
+    const pattern = part.relationships[hop.relationship]!;
+    return {
+      hop,
+      pattern,
+      target: part.nodes[hop.to]!,
+      targetConstraint: nodeConstraints[hop.to],
+      properties: constraint(pattern.properties, row, context),
+      types: typeSet(pattern),
+      direction: hop.direction,
+    };
+  });
+  if (fixed) fixedSteps.set(plan, steps);
+  return steps;
 }
 
 /** The path in pattern order from the nodes and hops the walk holds. */
@@ -258,7 +278,7 @@ function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, no
   const relationship = part.relationships[0]!;
   if (relationship.length && relationship.length.min > 1) throw new QueryError('shortestPath needs a minimal length of 0 or 1', relationship.position);
   const max = relationship.length ? (relationship.length.max ?? Infinity) : 1;
-  const step = { types: relationship.types.length > 0 ? new Set(relationship.types) : undefined, properties: relationshipConstraint, direction: relationship.direction };
+  const step = { types: typeSet(relationship), properties: relationshipConstraint, direction: relationship.direction };
   const targets = [...candidates(plan.endSeek!, toPattern, nodeConstraints[1], row, context)].filter((node) => nodeMatches(node, toPattern, nodeConstraints[1], row));
   for (const from of candidates(plan.seek, fromPattern, nodeConstraints[0], row, context)) {
     if (!nodeMatches(from, fromPattern, nodeConstraints[0], row)) continue;
@@ -299,7 +319,7 @@ function shortestPath(from: NodeValue, to: NodeValue, step: StepFilter, max: num
     const [frontier, parents, others, direction] = forward ? [fromFrontier, fromParents, toParents, step] : [toFrontier, toParents, fromParents, backward];
     const next: NodeValue[] = [];
     for (const node of frontier) {
-      for (const relationship of neighbours(node, direction)) {
+      for (const relationship of relationshipsFrom(node, direction)) {
         const neighbour = otherEnd(relationship, node);
         if (parents.has(neighbour)) continue;
         parents.set(neighbour, [node, relationship]);
@@ -334,7 +354,7 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
   for (let depth = 0; depth < max && frontier.length > 0 && !parents.has(to); depth++) {
     const discovered = new Map<NodeValue, Array<[NodeValue, RelationshipValue]>>();
     for (const node of frontier) {
-      for (const relationship of neighbours(node, step)) {
+      for (const relationship of relationshipsFrom(node, step)) {
         const next = otherEnd(relationship, node);
         if (parents.has(next)) continue;
         const list = discovered.get(next);
@@ -360,23 +380,34 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
   return paths;
 }
 
-/** Each relationship leaving `node` the way the step allows. */
-function* neighbours(node: NodeValue, step: StepFilter): Generator<RelationshipValue> {
+/** The relationships leaving `node` the way the step allows (the node's own list when nothing is filtered). */
+function relationshipsFrom(node: NodeValue, step: StepFilter): readonly RelationshipValue[] {
   const { types, properties, direction } = step;
+  if (!types && !properties && direction !== 'both') return direction === 'out' ? node.outgoing : node.incoming;
+  const found: RelationshipValue[] = [];
   if (direction !== 'in') {
     for (const relationship of node.outgoing) {
-      if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      yield relationship;
+      if ((!types || types.has(relationship.type)) && propertiesMatch(relationship, properties)) found.push(relationship);
     }
   }
   if (direction !== 'out') {
     for (const relationship of node.incoming) {
       // A self-loop is in both lists; an undirected hop takes it once.
       if (direction === 'both' && relationship.start === relationship.end) continue;
-      if ((types && !types.has(relationship.type)) || !propertiesMatch(relationship, properties)) continue;
-      yield relationship;
+      if ((!types || types.has(relationship.type)) && propertiesMatch(relationship, properties)) found.push(relationship);
     }
   }
+  return found;
+}
+
+const typeSets = new WeakMap<RelationshipPattern, ReadonlySet<string>>();
+
+/** The types a relationship pattern allows, as a set made once; absent = any. */
+function typeSet(pattern: RelationshipPattern): ReadonlySet<string> | undefined {
+  if (pattern.types.length === 0) return undefined;
+  let types = typeSets.get(pattern);
+  if (!types) typeSets.set(pattern, (types = new Set(pattern.types)));
+  return types;
 }
 
 /** The node at the other end of a relationship taken from `from` (a self-loop leads back). */
