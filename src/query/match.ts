@@ -30,7 +30,8 @@ interface Step {
 export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
   let found = false;
   if (passes(plan.preFilters, row, context)) {
-    for (const matched of matchParts(plan.parts, 0, row, context, [])) {
+    const matches = plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
+    for (const matched of matches) {
       found = true;
       yield matched;
     }
@@ -80,11 +81,17 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
   const startPattern = part.nodes[plan.start]!;
   const startConstraint = nodeConstraints[plan.start];
 
+  /** The row once every hop is taken, with the path; undefined when a last filter drops it. */
+  function completed(row: Row): Row | undefined {
+    const complete = withPath ? bind(row, part.variable, pathOf(nodes, hops)) : row;
+    return passes(plan.finalFilters, complete, context) ? complete : undefined;
+  }
+
   function* expand(stepIndex: number, row: Row): Generator<Row> {
     const step = steps[stepIndex];
     if (!step) {
-      const complete = withPath ? bind(row, part.variable, pathOf(nodes, hops)) : row;
-      if (passes(plan.finalFilters, complete, context)) yield complete;
+      const complete = completed(row);
+      if (complete) yield complete;
       return;
     }
     const from = nodes[step.hop.from]!;
@@ -103,7 +110,13 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
         if (withPath) hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
         taken.push(relationship);
         try {
-          yield* expand(stepIndex + 1, nextRow);
+          // The last hop yields its rows itself: one generator fewer for every row.
+          if (stepIndex === steps.length - 1) {
+            const complete = completed(nextRow);
+            if (complete) yield complete;
+          } else {
+            yield* expand(stepIndex + 1, nextRow);
+          }
         } finally {
           taken.pop();
         }
