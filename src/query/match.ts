@@ -140,10 +140,12 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     // The walk's stack: per depth, the relationships to try and how far along they are.
     const lists: Array<readonly RelationshipValue[]> = [];
     const positions: number[] = [];
+    const last = stepIndex === steps.length - 1;
+    const arrives = (node: NodeValue): boolean => trail.length >= min && nodeMatches(node, step.target, step.targetConstraint, row);
+    /** The rows of a trail ending at `node` (which `arrives`). */
     const arrive = function* (node: NodeValue): Generator<Row> {
-      if (trail.length < min || !nodeMatches(node, step.target, step.targetConstraint, row)) return;
-      // A walk against the arrow collects the hops backwards; the variable lists them in pattern order.
-      const relationships = forward ? [...trail] : [...trail].reverse();
+      // A walk against the arrow collects the hops backwards; the variable and the path list them in pattern order.
+      const relationships = step.pattern.variable || withPath ? (forward ? [...trail] : [...trail].reverse()) : trail;
       const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
       if (!passes(step.hop.filters, nextRow, context)) return;
       nodes[step.hop.to] = node;
@@ -154,12 +156,17 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
       const before = taken.length;
       taken.push(...trail);
       try {
-        yield* expand(stepIndex + 1, nextRow);
+        if (last) {
+          const complete = completed(nextRow);
+          if (complete) yield complete;
+        } else {
+          yield* expand(stepIndex + 1, nextRow);
+        }
       } finally {
         taken.length = before;
       }
     };
-    yield* arrive(from);
+    if (arrives(from)) yield* arrive(from);
     if (max > 0) {
       lists.push(relationshipsFrom(from, step));
       positions.push(0);
@@ -180,7 +187,7 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
       const node = otherEnd(relationship, trailNodes.at(-1) ?? from);
       trail.push(relationship);
       trailNodes.push(node);
-      yield* arrive(node);
+      if (arrives(node)) yield* arrive(node);
       if (trail.length < max) {
         lists.push(relationshipsFrom(node, step));
         positions.push(0);
