@@ -98,6 +98,17 @@ describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in me
     expect(neo4j.stdout).toBe(memory.stdout);
   });
 
+  it('stops a query past --timeout with one line on both backends', async () => {
+    const graphFile = join(dir ?? tmpdir(), 'graph-timeout.json');
+    await writeFile(graphFile, JSON.stringify(json));
+    // Every ordered triple of nodes: far more than a second's work for either backend.
+    const query = ['--timeout', '1', '-e', 'MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n'];
+    const memory = await kgFailing(['query', '--graph', graphFile, ...query], { NEO4J_URI: '' });
+    expect(memory.stderr).toBe('kg: query timed out after 1 s in MATCH (line 1, column 1): narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS\n');
+    const neo4j = await kgFailing(['query', '--neo4j', ...query], { NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database ?? '' });
+    expect(neo4j.stderr).toBe('kg: Neo4j stopped the query at its transaction time-out of 1 s: narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS\n');
+  });
+
   // Corners of the subset the query files may not reach: the same rows on both backends.
   it.each(CORNER_CASES.map((query) => [query.replace(/\s+/g, ' ').slice(0, 80), query] as const))('corner: %s', async (_name, query) => {
     const memory = runQuery(graph, query);
@@ -201,4 +212,16 @@ const run = promisify(execFile);
 
 async function kg(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   return run('npx', ['tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+}
+
+/** A kg run that must fail: its stderr, once the exit code is checked. */
+async function kgFailing(args: string[], env: Record<string, string>): Promise<{ stderr: string }> {
+  try {
+    await kg(args, env);
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    expect(failed.code).toBe(1);
+    return { stderr: failed.stderr };
+  }
+  throw new Error(`kg ${args.join(' ')} should have failed`);
 }
