@@ -1,5 +1,10 @@
+import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
 import type { Evidence, Relation, RelationProperties, RelationType, Sentence } from '../../types.js';
 import type { AnalyzedText } from '../analyze.js';
+import { parseDocumentDate } from './dates.js';
+import { readFrames, type EntityView } from './events.js';
+import { getFrames } from './frames.js';
+import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
@@ -7,8 +12,36 @@ import { RELATION_RULES, type RelationRule } from './rules.js';
 
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
 
-/** Relations stated in the sentences of one document: the rule table, plus titles ("Chinese President Hu Jintao"). */
-export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved): Relation[] {
+/** A pronoun or role phrase that coreference linked to the entities it stands for ("he", "the two leaders"). */
+export interface ReferringSpan {
+  start: number;
+  end: number;
+  /** Indices into the resolved entities. */
+  entities: number[];
+}
+
+/** What the relation stage may use besides the sentences and names. */
+export interface RelationContext {
+  /** The story's date, to normalise "last October". */
+  date?: string;
+  /** The dependency parse of the document text between two offsets; asked for only where a frame may fire. */
+  parse?: (start: number, end: number) => ParsedSentence;
+  coreference?: readonly ReferringSpan[];
+}
+
+/**
+ * Which sentences to parse: those with a trigger word of a frame or at least two names. The others
+ * cannot state a fact between two parties, and parsing them would only cost time.
+ */
+export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
+  const names = analyzed.sentences.map(() => 0);
+  for (const mention of resolved.mentions) names[mention.sentence]!++;
+  const forms = getFrames().forms;
+  return analyzed.tokens.map((tokens, s) => names[s]! >= 2 || tokens.some((token) => forms.has(token.text.toLowerCase())));
+}
+
+/** Relations stated in the sentences of one document: event frames on the parse, the surface rule table, and titles ("Chinese President Hu Jintao"). */
+export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, context: RelationContext = {}): Relation[] {
   const relations: Relation[] = [];
   const evidence = (sentence: Sentence): Evidence => ({ document: documentId, start: sentence.start, end: sentence.end, text: sentence.text });
   const idOf = (entity: number): string => resolved.entities[entity]!.id;
@@ -25,9 +58,20 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     const [owner] = resolved.referents[title.of] ?? [];
     if (person === undefined || owner === undefined) return;
     emit(title.relation, person, owner, { title: title.name }, 0.9, analyzed.sentences[mention.sentence]!);
-    // A country's president or minister is a citizen of it: "Croatian President Tudjman" lives in Croatia.
-    if (resolved.entities[owner]!.type === 'Country') emit('LIVES_IN', person, owner, {}, 0.6, analyzed.sentences[mention.sentence]!);
   });
+
+  if (context.parse) {
+    const frames = getFrames();
+    const story = parseDocumentDate(context.date);
+    const view = entityView(resolved, context.coreference ?? []);
+    const parse = context.parse;
+    sentencesToParse(analyzed, resolved).forEach((wanted, s) => {
+      if (!wanted) return;
+      const sentence = analyzed.sentences[s]!;
+      const tree = new Tree(parse(sentence.start, sentence.end), analyzed.text, frames.lexicon);
+      for (const fact of readFrames(tree, frames, view, story)) emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
+    });
+  }
 
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
   // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
@@ -56,6 +100,23 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     }
   });
   return dedupe(relations);
+}
+
+/** Names, role phrases and coreference links, looked up by a token's offset. */
+function entityView(resolved: Resolved, links: readonly ReferringSpan[]): EntityView {
+  const spans = [
+    ...resolved.mentions.map((mention, i) => ({ start: mention.start, end: mention.end, entities: resolved.referents[i]! })),
+    ...links,
+  ].filter((span) => span.entities.length > 0);
+  spans.sort((a, b) => a.start - b.start);
+  return {
+    at(token: SyntaxToken): number[] {
+      const inside = spans.filter((span) => span.start <= token.start && token.end <= span.end);
+      return [...new Set(inside.flatMap((span) => span.entities))];
+    },
+    type: (entity) => resolved.entities[entity]!.type,
+    name: (entity) => resolved.entities[entity]!.name,
+  };
 }
 
 type Emitted = [RelationType, number, number, RelationProperties, number];
