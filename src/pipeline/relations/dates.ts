@@ -62,8 +62,7 @@ export function normaliseDate(phrase: string, story: CalendarDate | undefined, t
   const words = phrase
     .toLowerCase()
     .replace(/[,.]/g, ' ')
-    .replace(/\b(the|of|on|in|at|during|early|late|mid|mid-|earlier|later)\b/g, ' ')
-    .replace(/^mid-/, '')
+    .replace(/\b(the|of|on|in|at|during|early|late|mid|earlier|later)\b-?/g, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean);

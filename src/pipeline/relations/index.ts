@@ -171,6 +171,14 @@ const matchTitle: TitleMatcher = (items: Item[], start: number) => {
       return { length: words.length, title: candidate.title };
     }
   }
+  // "oil minister", "trade representative": a word or two before the last word of a title.
+  const heads = getGazetteer().titleHeads;
+  for (let k = 1; k <= 2; k++) {
+    const words = items.slice(start, start + k + 1);
+    if (words.length === k + 1 && words.every((w) => w.kind === 'word') && heads.get((words[k] as { text: string }).text)) {
+      return { length: k + 1, title: words.map((w) => (w as { text: string }).text).join(' ') };
+    }
+  }
   return undefined;
 };
 

@@ -14,14 +14,6 @@ export interface RelationRule {
   properties?: Record<string, string>;
 }
 
-const PARTY = 'Person|Country|Organization';
-const MEET = '(met|meet|meets|meeting|talked|talks|conferred)';
-const VISIT = '(visit|visits|visited|visiting|toured|tours|touring)';
-const TRAVEL = '(arrived|arrives|arriving|travelled|traveled|travels|flew|flies|went|returned)';
-const SIGN = '(signed|sign|signs|signing|ratified|ratify|ratifies|ratifying|concluded)';
-const WITHDRAW = '(withdraw|withdraws|withdrawing|abandon|abandons|quit|leave|exit)';
-const WITHDREW = '(withdrew|withdrawn|abandoned|quitted|left|exited)';
-const INTEND = "(desire|plan|plans|planned|intends|intention|decision|decided|wants|wanted|threatened|threatens|move|bid|could|would|will|may|might|to|hopes|hoped)";
 const KILL = '(killed|kills|assassinated|murdered|shot|stabbed|slew|executed)';
 /** Every form of a verb of killing, for "the gunman who killed", "convicted of murdering", "used it to shoot". */
 const KILLING = '(kill|kills|killed|killing|assassinate|assassinated|assassinating|murder|murders|murdered|murdering|shoot|shoots|shot|shooting|slay|slew|slain|slaying|stab|stabbed|stabbing)';
@@ -38,35 +30,8 @@ const PERSON_NOUN = `(man|woman|boy|girl|businessman|businesswoman|architect|sur
 const LIVE = '(lives|lived|living|resides|resided|residing|settled|born|raised|grew)';
 const AREA = '(city|town|village|capital|port|region|regions|province|provinces|state|states|county|district|suburb|island)';
 const DIRECTION = '(north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern)';
-const NEGOTIATE = '(negotiate|negotiates|negotiated|negotiating)';
-const SUPPORT = '(supports|supported|backs|backed|endorses|endorsed|welcomed|welcomes)';
-const OPPOSE = '(opposes|opposed|condemned|condemns|criticised|criticized|rejected|rejects|denounced)';
 
 export const RELATION_RULES: readonly RelationRule[] = [
-  // "Merkel met Macron", "Merkel met with Macron in Berlin"
-  { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country} *3 (in|at) {place:Place|Country}`, confidence: 0.85 },
-  { relation: 'MET_WITH', pattern: `{source+:${PARTY}} ${MEET} with? {target+:Person|Country}`, confidence: 0.8 },
-  // "The two leaders met after the forum in Berlin", "Merkel and Macron met on Sunday"
-  { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET} *8 (in|at) {place:Place|Country}`, confidence: 0.8 },
-  { relation: 'MET_WITH', pattern: `{source+:Person|Country} (have|had|will)? ${MEET}`, confidence: 0.75 },
-  { relation: 'MET_WITH', pattern: `(meeting|talks|summit) (between|with) {source+:Person|Country}`, confidence: 0.7 },
-  { relation: 'MET_AT', pattern: `{source+:Person} (have|had|will)? ${MEET} *8 (in|at) {target:Place|Event}`, confidence: 0.8 },
-  { relation: 'MET_AT', pattern: `{source+:Person} ${MEET} with? {other+:Person|Country} *3 (in|at) {target:Place|Event}`, confidence: 0.8 },
-  // "Biden and Xi plan to hold a summit in mid-November in Geneva"
-  { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} *4 summit *5 (in|at) {place:Place|Country}`, confidence: 0.8 },
-  { relation: 'PLANS_SUMMIT', pattern: `{source+:Person|Country} (plan|plans|planned|will|agreed|agree|are|intend) *3 summit`, confidence: 0.75 },
-  // "Blair has invited the French leader to his residence at Chequers, England"
-  { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country} *6 (in|to|at) {place:Place|Country}`, confidence: 0.85 },
-  { relation: 'INVITED', pattern: `{source:${PARTY}} (has|have|had)? (invited|invites|invite|inviting) {target+:Person|Country}`, confidence: 0.8 },
-  { relation: 'INVITED', pattern: `{target+:Person|Country} (was|were|has|have|had)? (been)? invited (by) {source:${PARTY}}`, confidence: 0.8 },
-  // "The United States and the Soviet Union signed the ABM treaty in 1972"
-  { relation: 'SIGNED', pattern: `{source+:${PARTY}} (has|have|had|will|to)? ${SIGN} the? *2 {target:Treaty}`, confidence: 0.85 },
-  { relation: 'SIGNED', pattern: `{target:Treaty} ,? (was|were)? ${SIGN} by {source+:${PARTY}}`, confidence: 0.8 },
-  // "Bush's desire to withdraw from the ABM Treaty"; "the United States could pull out of the ABM treaty"
-  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} 's? *3 ${INTEND} *2 ${WITHDRAW} (from|of)? the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'intended' } },
-  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} 's? *3 ${INTEND} *2 (pull|pulls|pulling|get|opt) out (from|of) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'intended' } },
-  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? ${WITHDREW} (from)? the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
-  { relation: 'WITHDRAWS_FROM', pattern: `{source:Person|Country} (has|have|had)? (pulled) out (of|from) the? *2 {target:Treaty|Organization}`, confidence: 0.8, properties: { status: 'done' } },
   // "LYON, France", "Austin, Texas"
   { relation: 'LOCATED_IN', pattern: '{source:Place} , {target:Place|Country}', confidence: 0.7 },
   { relation: 'LOCATED_IN', pattern: '{source:Place} ( {target:Place|Country} )', confidence: 0.7 },
@@ -81,17 +46,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'LOCATED_IN', pattern: "{target:Place|Country} 's {source:Place}", confidence: 0.65 },
   // "the Davos forum in Switzerland"
   { relation: 'HELD_IN', pattern: '{source:Event} (in|at) {target:Place|Country}', confidence: 0.75 },
-  { relation: 'HELD_IN', pattern: '{source:Event} *4 (held|hosted|took|takes|opened|opens) (place)? (in|at) {target:Place|Country}', confidence: 0.8 },
-  { relation: 'ATTENDED', pattern: `{source+:Person|Country} (attended|attends|attending|attend) the? {target:Event}`, confidence: 0.8 },
-  { relation: 'ATTENDED', pattern: `{source+:Person} (at|during) the {target:Event}`, confidence: 0.6 },
-  // "King Fahd visits Britain this week"
-  { relation: 'VISITED', pattern: `{source+:Person|Country} (has|have|had|will|to)? ${VISIT} {target:Place|Country}`, confidence: 0.8 },
-  { relation: 'VISITED', pattern: `{source+:Person|Country} (has|have|had|will|to)? ${TRAVEL} (in|to) {target:Place|Country}`, confidence: 0.75 },
-  { relation: 'VISITED', pattern: `{source:Person|Country} 's (visit|trip|tour|journey) (to|of) {target:Place|Country}`, confidence: 0.8 },
   // "U.S. Secretary of State George Shultz" is read from titles; these are titles in apposition.
   { relation: 'BY_TITLE', pattern: '{source:Person} , (a|an|the)? *2 @title (of|for|at|with) the? {target:Organization|Country}', confidence: 0.75 },
   { relation: 'BY_TITLE', pattern: '{target:Organization|Country} @title {source:Person}', confidence: 0.7 },
-  { relation: 'BY_TITLE', pattern: "{target:Organization|Country} 's @title ,? {source:Person}", confidence: 0.7 },
+  // "King Hussein of Jordan", "President Robert Mugabe of Zimbabwe": an office, not a residence.
+  { relation: 'BY_TITLE', pattern: '@title {source:Person} of the? {target:Organization|Country}', confidence: 0.8 },
+  { relation: 'BY_TITLE', pattern: "{target:Organization|Country} 's @title ,? ~1 {source:Person}", confidence: 0.7 },
   { relation: 'WORKS_FOR', pattern: '{source:Person} , (who|which) (works|worked|working) (for|at) {target:Organization|Country}', confidence: 0.8 },
   // "Andrew Stephens, president of Eaglebrook Plastics"; "Robin Woods, a spokeswoman for the agency"; "Robert Bernero, chief of waste disposal for the NRC"
   { relation: 'LEADER_OF', pattern: `{source:Person} , (the)? ${LEADS} (of|at) the? {target:Organization}`, confidence: 0.75 },
@@ -140,8 +100,6 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'LIVES_IN', pattern: `{source:Person} , (a|an|the) ~2 {target:Place} ~2 ${PERSON_NOUN}`, confidence: 0.6 },
   // "Tempe plastic surgeon Richard Pavese"
   { relation: 'LIVES_IN', pattern: `{target:Place} ~2 ${PERSON_NOUN} {source:Person}`, confidence: 0.6 },
-  // "President Robert Mugabe of Zimbabwe"
-  { relation: 'LIVES_IN', pattern: '{source:Person} of {target:Country}', confidence: 0.55 },
   // "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol"
   { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target+:Place|Country}', confidence: 0.6 },
   // "Norman Vaughan, 83, of Trapper Creek, Alaska"
@@ -171,10 +129,4 @@ export const RELATION_RULES: readonly RelationRule[] = [
   { relation: 'KILLED', pattern: `{source:Person} ~8 (for|in|of) the ~3 ${KILLING_NOUN} of ~2 @title? {target+:Person}`, confidence: 0.7 },
   // "Oswald acted alone in the Kennedy slaying"
   { relation: 'KILLED', pattern: `{source:Person} ~8 the {target:Person} ${KILLING_NOUN}`, confidence: 0.65 },
-  // "U.S. and Japanese officials will negotiate"
-  { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE} with {target+:${PARTY}}`, confidence: 0.8 },
-  { relation: 'NEGOTIATES_WITH', pattern: `{source+:${PARTY}} *3 ${NEGOTIATE}`, confidence: 0.7 },
-  { relation: 'NEGOTIATES_WITH', pattern: `(negotiations|talks) (between|with) {source+:${PARTY}}`, confidence: 0.7 },
-  { relation: 'SUPPORTS', pattern: `{source:${PARTY}} (has|have|had|will|strongly)? ${SUPPORT} the? {target:${PARTY}|Event|Treaty}`, confidence: 0.7 },
-  { relation: 'OPPOSES', pattern: `{source:${PARTY}} (has|have|had|will|strongly)? ${OPPOSE} the? {target:${PARTY}|Event|Treaty}`, confidence: 0.7 },
 ];
