@@ -40,17 +40,28 @@ export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): bo
   return analyzed.tokens.map((tokens, s) => names[s]! >= 2 || tokens.some((token) => forms.has(token.text.toLowerCase())));
 }
 
-/** Relations stated in the sentences of one document: event frames on the parse, the surface rule table, and titles ("Chinese President Hu Jintao"). */
+/** Relations stated in the sentences of one document: titles ("Chinese President Hu Jintao"), event frames on the parse, and the surface rule table. */
 export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, context: RelationContext = {}): Relation[] {
   const relations: Relation[] = [];
-  const evidence = (sentence: Sentence): Evidence => ({ document: documentId, start: sentence.start, end: sentence.end, text: sentence.text });
-  const idOf = (entity: number): string => resolved.entities[entity]!.id;
-  const emit = (type: RelationType, source: number, target: number, properties: RelationProperties, confidence: number, sentence: Sentence): void => {
-    if (source === target) return;
-    relations.push({ type, source: idOf(source), target: idOf(target), properties, confidence, evidence: [evidence(sentence)] });
-  };
+  const emit = emitter(documentId, resolved, relations);
+  titleRelations(analyzed, resolved, emit);
+  if (context.parse) frameRelations(analyzed, resolved, context.parse, context, emit);
+  surfaceRelations(analyzed, resolved, emit);
+  return dedupe(relations);
+}
 
-  // Titles: "Chinese President Hu Jintao" → LEADER_OF(Hu Jintao, China, title President).
+type Emit = (type: RelationType, source: number, target: number, properties: RelationProperties, confidence: number, sentence: Sentence) => void;
+
+function emitter(documentId: string, resolved: Resolved, into: Relation[]): Emit {
+  return (type, source, target, properties, confidence, sentence) => {
+    if (source === target) return;
+    const evidence: Evidence = { document: documentId, start: sentence.start, end: sentence.end, text: sentence.text };
+    into.push({ type, source: resolved.entities[source]!.id, target: resolved.entities[target]!.id, properties, confidence, evidence: [evidence] });
+  };
+}
+
+/** "Chinese President Hu Jintao" → LEADER_OF(Hu Jintao, China, title President). */
+function titleRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit): void {
   resolved.mentions.forEach((mention, i) => {
     const title = mention.title;
     if (!title?.relation || title.of === undefined) return;
@@ -59,20 +70,22 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     if (person === undefined || owner === undefined) return;
     emit(title.relation, person, owner, { title: title.name }, 0.9, analyzed.sentences[mention.sentence]!);
   });
+}
 
-  if (context.parse) {
-    const frames = getFrames();
-    const story = parseDocumentDate(context.date);
-    const view = entityView(resolved, context.coreference ?? []);
-    const parse = context.parse;
-    sentencesToParse(analyzed, resolved).forEach((wanted, s) => {
-      if (!wanted) return;
-      const sentence = analyzed.sentences[s]!;
-      const tree = new Tree(parse(sentence.start, sentence.end), analyzed.text, frames.lexicon);
-      for (const fact of readFrames(tree, frames, view, story)) emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
-    });
-  }
+function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parse: NonNullable<RelationContext['parse']>, context: RelationContext, emit: Emit): void {
+  const frames = getFrames();
+  const story = parseDocumentDate(context.date);
+  const view = entityView(resolved, context.coreference ?? []);
+  sentencesToParse(analyzed, resolved).forEach((wanted, s) => {
+    if (!wanted) return;
+    const sentence = analyzed.sentences[s]!;
+    const tree = new Tree(parse(sentence.start, sentence.end), analyzed.text, frames.lexicon);
+    for (const fact of readFrames(tree, frames, view, story)) emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
+  });
+}
 
+/** The surface rule table over the sentences' words and names (all rules, or the ones given). */
+function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit, rules = COMPILED): void {
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
   // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
   // describes rather than names a party.
@@ -93,13 +106,19 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     if (names.length === 0) return;
     const items = sentenceItems(analyzed.tokens[s]!, names);
     const summary = summarize(items);
-    for (const { rule, pattern } of COMPILED) {
+    for (const { rule, pattern } of rules) {
       for (const match of matchAll(pattern, items, matchTitle, summary)) {
         for (const relation of relationsOf(rule, match, items, resolved)) emit(...relation, sentence);
       }
     }
   });
-  return dedupe(relations);
+}
+
+/** The relations one surface rule alone finds in a text's analysis: what its example and near-miss test read. */
+export function relationsOfRule(documentId: string, analyzed: AnalyzedText, resolved: Resolved, rule: RelationRule): Relation[] {
+  const relations: Relation[] = [];
+  surfaceRelations(analyzed, resolved, emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
+  return relations;
 }
 
 /** Names, role phrases and coreference links, looked up by a token's offset. */
@@ -157,7 +176,9 @@ function nearbyDate(items: Item[], match: Match): string | undefined {
 
 function titleRelation(text: string): Title['relation'] | undefined {
   const key = nameKey(text);
-  return getGazetteer().titles.get(key.split(' ')[0]!)?.find((t) => nameKey(t.title) === key)?.relation;
+  const gazetteer = getGazetteer();
+  const known = gazetteer.titles.get(key.split(' ')[0]!)?.find((t) => nameKey(t.title) === key)?.relation;
+  return known ?? gazetteer.titleHeads.get(key.split(' ').pop()!) ?? undefined;
 }
 
 /** A title, in any case, at items[start]: "Secretary of State", "spokesman". */
