@@ -1,6 +1,7 @@
 import type { Evidence, Relation, RelationProperties, RelationType, Sentence } from '../../types.js';
 import type { AnalyzedText } from '../analyze.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
+import type { CorefLink } from '../coreference.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
@@ -8,7 +9,7 @@ import { RELATION_RULES, type RelationRule } from './rules.js';
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
 
 /** Relations stated in the sentences of one document: the rule table, plus titles ("Chinese President Hu Jintao"). */
-export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved): Relation[] {
+export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, links: CorefLink[] = []): Relation[] {
   const relations: Relation[] = [];
   const evidence = (sentence: Sentence): Evidence => ({ document: documentId, start: sentence.start, end: sentence.end, text: sentence.text });
   const idOf = (entity: number): string => resolved.entities[entity]!.id;
@@ -43,6 +44,13 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
     namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });
   });
+
+  // Pronouns and descriptions stand in a sentence for the entities coreference linked them to.
+  for (const link of links) {
+    const names = namesBySentence[link.sentence]!;
+    if (names.some((name) => name.start < link.end && link.start < name.end)) continue;
+    names.push({ start: link.start, end: link.end, type: resolved.entities[link.entities[0]!]!.type, referents: link.entities, text: link.text });
+  }
 
   analyzed.sentences.forEach((sentence, s) => {
     const names = namesBySentence[s]!.sort((a, b) => a.start - b.start || b.end - a.end);
