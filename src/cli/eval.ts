@@ -6,8 +6,10 @@ import { UserError } from '../errors.js';
 import {
   evaluateConll04,
   evaluateConll2003,
+  evaluateCoref,
   evaluateGold,
   parseGoldFile,
+  type CorefReport,
   type GoldDocument,
   type GoldReport,
   type NerReport,
@@ -18,6 +20,8 @@ import {
 interface EvalOptions {
   conll?: string;
   conll04?: string;
+  coref?: string;
+  goldTrees?: boolean;
   gold?: string;
   json?: boolean;
   limit?: number;
@@ -29,6 +33,8 @@ export function register(program: Command): void {
     .description('Score the extraction against annotated text: precision, recall and F1, and the most frequent errors.')
     .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
     .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
+    .option('--coref <file>', 'CoNLL-U with coreference chains (GUM: Entity= in MISC): share of third-person pronouns linked to their chain')
+    .option('--gold-trees', 'with --coref: take grammatical roles from the file\'s own trees instead of word order')
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
     .option('--json', 'print the report as JSON instead of tables')
     .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
@@ -38,15 +44,20 @@ export function register(program: Command): void {
 Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
+  kg eval --coref ../shared/data/ud/en_gum/dev.conllu
   kg eval --gold data/gold`,
     )
     .action(async (options: EvalOptions) => {
-      const given = [options.conll, options.conll04, options.gold].filter((value) => value !== undefined);
-      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE or --gold DIR');
+      const given = [options.conll, options.conll04, options.coref, options.gold].filter((value) => value !== undefined);
+      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE or --gold DIR');
+      if (options.goldTrees && options.coref === undefined) throw new UserError('--gold-trees goes with --coref FILE');
       const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
+      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport;
       let text: string;
-      if (options.conll !== undefined) {
+      if (options.coref !== undefined) {
+        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), goldTrees: options.goldTrees === true });
+        [report, text] = [coref, formatCoref(coref)];
+      } else if (options.conll !== undefined) {
         const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
         [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
       } else if (options.conll04 !== undefined) {
@@ -113,6 +124,19 @@ function formatNer(title: string, report: NerReport): string {
     listTable(['text', 'gold', 'count'], falseNegatives.map((e) => [e.text, e.type, String(e.count)])),
     `\nMost frequent wrong types\n`,
     listTable(['text', 'gold', 'predicted', 'count'], wrongType.map((e) => [e.text, e.gold, e.predicted, String(e.count)])),
+    '',
+  ].join('\n');
+}
+
+function formatCoref(report: CorefReport): string {
+  const row = (name: string, s: CorefReport['personPronouns']): string[] => [name, s.accuracy.toFixed(3), String(s.correct), String(s.total), String(s.linked), s.precision.toFixed(3)];
+  const header = ['pronouns', 'accuracy', 'correct', 'total', 'linked', 'precision'];
+  const roles = report.syntax === 'gold' ? "roles from the file's trees" : 'roles from word order';
+  return [
+    `## Pronoun resolution: ${report.documents} documents, ${roles}\n`,
+    markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
+    `\nBy form\n`,
+    markdownTable([header, ...Object.entries(report.pronouns.byForm).map(([form, s]) => row(form, s))], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
     '',
   ].join('\n');
 }

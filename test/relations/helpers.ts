@@ -1,6 +1,7 @@
 import { analyze } from '../../src/pipeline/analyze.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { findRelations, type RelationContext } from '../../src/pipeline/relations/index.js';
+import { LazyParses, type SentenceParser } from '../../src/pipeline/relations/parses.js';
 import { resolve } from '../../src/pipeline/resolve.js';
 import type { ParsedSentence, SyntaxToken } from '../../src/syntax/types.js';
 
@@ -23,17 +24,17 @@ export function handTree(text: string, words: string): ParsedSentence {
   return { start: 0, end: text.length, tokens };
 }
 
-/** The relations of a one-document text, as "TYPE source → target", read with the given parse. */
-export function relationsWith(text: string, parse: (start: number, end: number) => ParsedSentence, context: Omit<RelationContext, 'parse'> = {}): string[] {
+/** The relations of a one-document text, as "TYPE source → target", read with the given parser. */
+export function relationsWith(text: string, parser: SentenceParser, context: Omit<RelationContext, 'parses'> = {}): string[] {
   const analyzed = analyze(text);
   const resolved = resolve('test', analyzed, findMentions(analyzed));
-  const relations = findRelations('test', analyzed, resolved, { ...context, parse });
+  const relations = findRelations('test', analyzed, resolved, { ...context, parses: new LazyParses(analyzed, resolved, parser) });
   const name = (id: string): string => resolved.entities.find((e) => e.id === id)?.name ?? id;
   return relations.map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}${r.properties.date ? ` @${r.properties.date}` : ''}`);
 }
 
 /** The relations of a one-sentence text read with a hand-written tree. */
-export function relationsOfTree(text: string, words: string, context: Omit<RelationContext, 'parse'> = {}): string[] {
+export function relationsOfTree(text: string, words: string, context: Omit<RelationContext, 'parses'> = {}): string[] {
   const tree = handTree(text, words);
-  return relationsWith(text, (start, end) => ({ start, end, tokens: tree.tokens.filter((t) => t.start >= start && t.end <= end) }), context);
+  return relationsWith(text, () => tree, context);
 }

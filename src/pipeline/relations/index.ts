@@ -1,52 +1,39 @@
-import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
+import type { SyntaxToken } from '../../syntax/types.js';
 import type { Evidence, Relation, RelationProperties, RelationType, Sentence } from '../../types.js';
 import type { AnalyzedText } from '../analyze.js';
 import { parseDocumentDate } from './dates.js';
 import { readFrames, type EntityView } from './events.js';
 import { getFrames } from './frames.js';
+import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
+import type { CorefLink } from '../coreference.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
 
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
 
-/** A pronoun or role phrase that coreference linked to the entities it stands for ("he", "the two leaders"). */
-export interface ReferringSpan {
-  start: number;
-  end: number;
-  /** Indices into the resolved entities. */
-  entities: number[];
-}
 
 /** What the relation stage may use besides the sentences and names. */
 export interface RelationContext {
   /** The story's date, to normalise "last October". */
   date?: string;
-  /** The dependency parse of the document text between two offsets; asked for only where a frame may fire. */
-  parse?: (start: number, end: number) => ParsedSentence;
-  coreference?: readonly ReferringSpan[];
+  /** The dependency parses of the document's sentences, by sentence index, asked for only where a frame may fire (see `SentenceParses`). */
+  parses?: SentenceParses;
+  /** Pronouns and descriptions linked to the entities they stand for. */
+  coreference?: readonly CorefLink[];
 }
 
-/**
- * Which sentences to parse: those with a trigger word of a frame or at least two names. The others
- * cannot state a fact between two parties, and parsing them would only cost time.
- */
-export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
-  const names = analyzed.sentences.map(() => 0);
-  for (const mention of resolved.mentions) names[mention.sentence]!++;
-  const forms = getFrames().forms;
-  return analyzed.tokens.map((tokens, s) => names[s]! >= 2 || tokens.some((token) => forms.has(token.text.toLowerCase())));
-}
+
 
 /** Relations stated in the sentences of one document: titles ("Chinese President Hu Jintao"), event frames on the parse, and the surface rule table. */
 export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, context: RelationContext = {}): Relation[] {
   const relations: Relation[] = [];
   const emit = emitter(documentId, resolved, relations);
   titleRelations(analyzed, resolved, emit);
-  if (context.parse) frameRelations(analyzed, resolved, context.parse, context, emit);
-  surfaceRelations(analyzed, resolved, emit);
+  if (context.parses) frameRelations(analyzed, resolved, context.parses, context, emit);
+  surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
   return dedupe(relations);
 }
 
@@ -72,20 +59,22 @@ function titleRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit):
   });
 }
 
-function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parse: NonNullable<RelationContext['parse']>, context: RelationContext, emit: Emit): void {
+/** Event frames on the parse of each sentence that has a trigger word. */
+function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: SentenceParses, context: RelationContext, emit: Emit): void {
   const frames = getFrames();
   const story = parseDocumentDate(context.date);
   const view = entityView(resolved, context.coreference ?? []);
-  sentencesToParse(analyzed, resolved).forEach((wanted, s) => {
-    if (!wanted) return;
-    const sentence = analyzed.sentences[s]!;
-    const tree = new Tree(parse(sentence.start, sentence.end), analyzed.text, frames.lexicon);
+  analyzed.sentences.forEach((sentence, s) => {
+    if (!analyzed.tokens[s]!.some((token) => frames.forms.has(token.text.toLowerCase()))) return;
+    const parse = parses.get(s);
+    if (!parse) return;
+    const tree = new Tree(parse, analyzed.text, frames.lexicon);
     for (const fact of readFrames(tree, frames, view, story)) emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
   });
 }
 
 /** The surface rule table over the sentences' words and names (all rules, or the ones given). */
-function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit, rules = COMPILED): void {
+function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], emit: Emit, rules = COMPILED): void {
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
   // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
   // describes rather than names a party.
@@ -100,6 +89,13 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit
     const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
     namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });
   });
+
+  // Pronouns and descriptions stand in a sentence for the entities coreference linked them to.
+  for (const link of links) {
+    const names = namesBySentence[link.sentence]!;
+    if (names.some((name) => name.start < link.end && link.start < name.end)) continue;
+    names.push({ start: link.start, end: link.end, type: resolved.entities[link.entities[0]!]!.type, referents: link.entities, text: link.text });
+  }
 
   analyzed.sentences.forEach((sentence, s) => {
     const names = namesBySentence[s]!.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -117,12 +113,12 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit
 /** The relations one surface rule alone finds in a text's analysis: what its example and near-miss test read. */
 export function relationsOfRule(documentId: string, analyzed: AnalyzedText, resolved: Resolved, rule: RelationRule): Relation[] {
   const relations: Relation[] = [];
-  surfaceRelations(analyzed, resolved, emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
+  surfaceRelations(analyzed, resolved, [], emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
   return relations;
 }
 
 /** Names, role phrases and coreference links, looked up by a token's offset. */
-function entityView(resolved: Resolved, links: readonly ReferringSpan[]): EntityView {
+function entityView(resolved: Resolved, links: readonly CorefLink[]): EntityView {
   const spans = [
     ...resolved.mentions.map((mention, i) => ({ start: mention.start, end: mention.end, entities: resolved.referents[i]! })),
     ...links,
