@@ -34,7 +34,28 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
   titleRelations(analyzed, resolved, emit);
   if (context.parses) frameRelations(analyzed, resolved, context.parses, context, emit);
   surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
+  possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
   return dedupe(relations);
+}
+
+/**
+ * "King Hussein of Jordan … his Foreign Minister Tahir al-Masri": a title owned through a
+ * possessive belongs to the country or body its possessor is, or leads.
+ */
+function possessedTitles(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], found: readonly Relation[], emit: Emit): void {
+  resolved.mentions.forEach((mention, i) => {
+    const title = mention.title;
+    const [person] = resolved.referents[i]!;
+    if (!title?.relation || title.of !== undefined || person === undefined) return;
+    const possessor = links.find(
+      (link) => link.sentence === mention.sentence && link.end <= mention.start && nameKey(analyzed.text.slice(link.end, mention.start)) === nameKey(title.name) && /^(his|her|its|their)$/i.test(link.text),
+    );
+    for (const owner of possessor?.entities ?? []) {
+      const ownerEntity = resolved.entities[owner]!;
+      const led = ownerEntity.type === 'Person' ? found.filter((r) => r.type === 'LEADER_OF' && r.source === ownerEntity.id).map((r) => resolved.entities.findIndex((e) => e.id === r.target)) : [owner];
+      for (const body of led) emit(title.relation, person, body, { title: title.name }, 0.8, analyzed.sentences[mention.sentence]!);
+    }
+  });
 }
 
 type Emit = (type: RelationType, source: number, target: number, properties: RelationProperties, confidence: number, sentence: Sentence) => void;
@@ -177,6 +198,9 @@ function titleRelation(text: string): Title['relation'] | undefined {
   return known ?? gazetteer.titleHeads.get(key.split(' ').pop()!) ?? undefined;
 }
 
+/** Words that never qualify a title ("and president", "his minister"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'at', 'on', 'with', 'by', 'as', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'that', 'is', 'was', 'former']);
+
 /** A title, in any case, at items[start]: "Secretary of State", "spokesman". */
 const matchTitle: TitleMatcher = (items: Item[], start: number) => {
   const first = items[start];
@@ -192,7 +216,8 @@ const matchTitle: TitleMatcher = (items: Item[], start: number) => {
   const heads = getGazetteer().titleHeads;
   for (let k = 1; k <= 2; k++) {
     const words = items.slice(start, start + k + 1);
-    if (words.length === k + 1 && words.every((w) => w.kind === 'word') && heads.get((words[k] as { text: string }).text)) {
+    const qualifiers = words.slice(0, k).every((w) => w.kind === 'word' && !FUNCTION_WORDS.has(w.text));
+    if (words.length === k + 1 && qualifiers && words[k]!.kind === 'word' && heads.get((words[k] as { text: string }).text)) {
       return { length: k + 1, title: words.map((w) => (w as { text: string }).text).join(' ') };
     }
   }
