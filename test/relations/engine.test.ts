@@ -131,3 +131,21 @@ describe('frames on dependency trees', () => {
     expect(found.filter((r) => r.startsWith('MET_'))).toEqual([]);
   });
 });
+
+describe('offices on dependency trees', () => {
+  it('a title noun beside the name, owned by a demonym: "Russian energy minister Viktor Khristenko"', () => {
+    const found = relationsOfTree(
+      'Russian energy minister Viktor Khristenko spoke.',
+      'Russian/ADJ/3/amod energy/NOUN/3/compound minister/NOUN/4/compound Viktor/PROPN/6/nsubj Khristenko/PROPN/4/flat spoke/VERB/0/root/speak ./PUNCT/6/punct',
+    );
+    expect(found).toContain('WORKS_FOR Viktor Khristenko → Russia');
+  });
+
+  it('a title in apposition, owned through "of": "Yukio Honda, director of MITI"', () => {
+    const found = relationsOfTree(
+      'Yukio Honda, director of MITI, denied it.',
+      'Yukio/PROPN/8/nsubj Honda/PROPN/1/flat ,/PUNCT/4/punct director/NOUN/1/appos of/ADP/6/case MITI/PROPN/4/nmod ,/PUNCT/4/punct denied/VERB/0/root/deny it/PRON/8/obj ./PUNCT/8/punct',
+    );
+    expect(found).toContain('WORKS_FOR Yukio Honda → MITI');
+  });
+});

@@ -149,6 +149,9 @@ function classify(words: Token[], surface: string, trailing: string | undefined,
   const key = nameKey(surface);
   const known = gazetteer.names.get(key);
   if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
+  // "Russian" in "Russian energy minister Viktor Khristenko" names the country it describes.
+  const country = gazetteer.demonyms.get(key);
+  if (country) return { type: 'Country', canonical: country, strength: 'strong' };
   const lower = words.map((w) => nameKey(stripPossessive(w.text)));
   const last = lower[lower.length - 1]!;
   if (lower.includes('&')) return { type: 'Organization', strength: 'strong' };

@@ -41,6 +41,8 @@ type ModalityList = (typeof MODALITY_LISTS)[number];
 interface FrameFile {
   signatures: Record<string, Signature>;
   modality: Record<ModalityList, string[]>;
+  /** Office nouns the titles gazetteer lacks, by what holding them says. */
+  offices: { leads: string[]; serves: string[] };
   frames: FrameSpec[];
 }
 
@@ -60,6 +62,7 @@ export interface FrameTable {
   frames: CompiledFrame[];
   signatures: ReadonlyMap<RelationType, { source: ReadonlySet<EntityType>; target: ReadonlySet<EntityType> }>;
   modality: Record<ModalityList, ReadonlySet<string>>;
+  offices: { leads: ReadonlySet<string>; serves: ReadonlySet<string> };
   lexicon: TreeLexicon;
   /** Every inflected form of every trigger, lower-case → its lemmas: what the parse gate looks for. */
   forms: ReadonlyMap<string, string[]>;
@@ -143,7 +146,13 @@ export function compileFrames(file: FrameFile): FrameTable {
   const modality = {} as Record<ModalityList, ReadonlySet<string>>;
   for (const key of MODALITY_LISTS) modality[key] = new Set(file.modality[key] ?? fail('modality', `the list "${key}" is missing`));
   for (const key of Object.keys(file.modality)) if (key !== '_comment' && !(MODALITY_LISTS as readonly string[]).includes(key)) fail('modality', `unknown list "${key}"`);
-  return { frames, signatures, modality, lexicon: { carriers: modality.carriers }, forms };
+  const words = (where: string, list: string[] | undefined): ReadonlySet<string> => {
+    if (!Array.isArray(list)) return fail(where, 'a list of words is missing');
+    for (const word of list) if (!/^[a-z][a-z-]*$/.test(word)) fail(where, `"${word}" is not a lower-case word`);
+    return new Set(list);
+  };
+  const offices = { leads: words('offices.leads', file.offices?.leads), serves: words('offices.serves', file.offices?.serves) };
+  return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers }, forms };
 }
 
 let table: FrameTable | undefined;

@@ -4,6 +4,7 @@ import type { AnalyzedText } from '../analyze.js';
 import { parseDocumentDate } from './dates.js';
 import { readFrames, type EntityView } from './events.js';
 import { getFrames } from './frames.js';
+import { readOffices } from './offices.js';
 import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
@@ -80,17 +81,18 @@ function titleRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit):
   });
 }
 
-/** Event frames on the parse of each sentence that has a trigger word. */
+/** Event frames and offices on the parse of each sentence that may hold a fact. */
 function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: SentenceParses, context: RelationContext, emit: Emit): void {
   const frames = getFrames();
   const story = parseDocumentDate(context.date);
   const view = entityView(resolved, context.coreference ?? []);
   analyzed.sentences.forEach((sentence, s) => {
-    if (!analyzed.tokens[s]!.some((token) => frames.forms.has(token.text.toLowerCase()))) return;
     const parse = parses.get(s);
     if (!parse) return;
     const tree = new Tree(parse, analyzed.text, frames.lexicon);
-    for (const fact of readFrames(tree, frames, view, story)) emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
+    for (const fact of [...readFrames(tree, frames, view, story), ...readOffices(tree, frames, view)]) {
+      emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
+    }
   });
 }
 
