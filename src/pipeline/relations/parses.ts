@@ -1,6 +1,7 @@
 import type { ParsedSentence } from '../../syntax/types.js';
 import type { AnalyzedText } from '../analyze.js';
 import type { Resolved } from '../resolve.js';
+import { getGazetteer } from '../entities/gazetteer.js';
 import { getFrames } from './frames.js';
 
 /** Parses by sentence index: undefined for a sentence left unparsed. */
@@ -12,14 +13,20 @@ export interface SentenceParses {
 export type SentenceParser = (text: string, start: number, end: number) => ParsedSentence;
 
 /**
- * Which sentences may hold a fact: those with a trigger word of a frame or at least two names.
- * The others are never parsed.
+ * Which sentences may hold a fact, and so are parsed: a trigger word of a frame with a name or a
+ * pronoun to fill a role, or two names with an office word between them ("Russian energy minister
+ * Viktor Khristenko"). A sentence with no trigger word and fewer than two names is never parsed.
  */
 export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
   const names = analyzed.sentences.map(() => 0);
   for (const mention of resolved.mentions) names[mention.sentence]!++;
-  const forms = getFrames().forms;
-  return analyzed.tokens.map((tokens, s) => names[s]! >= 2 || tokens.some((token) => forms.has(token.text.toLowerCase())));
+  const { forms, offices } = getFrames();
+  const titleHeads = getGazetteer().titleHeads;
+  return analyzed.tokens.map((tokens, s) => {
+    const words = tokens.map((token) => token.text.toLowerCase());
+    if (words.some((word) => forms.has(word))) return names[s]! >= 1 || tokens.some((token) => token.tags.has('Pronoun'));
+    return names[s]! >= 2 && words.some((word) => titleHeads.has(word) || offices.leads.has(word) || offices.serves.has(word));
+  });
 }
 
 /** The parses of a document's sentences, each made when first asked for, and only where a fact may be. */
