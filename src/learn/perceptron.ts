@@ -81,6 +81,17 @@ export class AveragedPerceptron {
     }
   }
 
+  /** A finalized copy of the model as it stands, leaving this one free to keep learning. */
+  finalizedCopy(): AveragedPerceptron {
+    if (!this.stepSums) return this;
+    const copy = new AveragedPerceptron(this.classCount, this.bucketCount);
+    copy.weights.set(this.weights);
+    copy.stepSums!.set(this.stepSums);
+    copy.step = this.step;
+    copy.finalize();
+    return copy;
+  }
+
   /**
    * Replaces the weights by their average and rounds them to the int16 grid the model file stores
    * (int16 times `scale`), so the in-memory model scores exactly as the saved one.
