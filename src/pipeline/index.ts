@@ -1,3 +1,4 @@
+import { parseSentence } from '../syntax/index.js';
 import type { DocumentExtraction, SourceDocument } from '../types.js';
 import { analyze } from './analyze.js';
 import { clean } from './clean.js';
@@ -9,9 +10,10 @@ import { LazyParses, type SentenceParser } from './relations/parses.js';
 
 /**
  * The whole per-document pipeline: clean → sentences → entities → resolve → coreference →
- * relations, with the sentences that may hold a fact parsed on demand. Pure.
+ * relations, with the sentences that may hold a fact parsed on demand (`parser`, the shipped model
+ * by default; `undefined` reads no trees). Pure, once the model is loaded.
  */
-export function extractDocument(document: SourceDocument, parser?: SentenceParser): DocumentExtraction {
+export function extractDocument(document: SourceDocument, parser: SentenceParser | undefined = parseSentence): DocumentExtraction {
   const analyzed = analyze(clean(document.text));
   const mentions = findMentions(analyzed);
   const resolved = resolve(document.id, analyzed, mentions);
