@@ -6,8 +6,10 @@ import type { Tree } from './tree.js';
 
 /** What the frames need to know about the document's entities. */
 export interface EntityView {
-  /** The entities a token stands for: the name it is part of, or what a pronoun or role phrase refers to. */
+  /** The entities a token stands for in a role: the name it is part of, or what a pronoun or role phrase refers to. */
   at(token: SyntaxToken): number[];
+  /** The entities of the name a token is part of, read as that name ("U.S." in "U.S. Treasury Secretary James Baker"). */
+  named(token: SyntaxToken): number[];
   type(entity: number): EntityType;
   name(entity: number): string;
 }

@@ -35,7 +35,7 @@ export interface Signature {
   target: EntityType[];
 }
 
-const MODALITY_LISTS = ['modalAuxiliaries', 'intending', 'intendingModifiers', 'negators', 'voiding', 'carriers', 'partyNouns'] as const;
+const MODALITY_LISTS = ['modalAuxiliaries', 'intending', 'intendingModifiers', 'negators', 'voiding', 'carriers', 'settings', 'partyNouns'] as const;
 type ModalityList = (typeof MODALITY_LISTS)[number];
 
 interface FrameFile {
@@ -152,7 +152,7 @@ export function compileFrames(file: FrameFile): FrameTable {
     return new Set(list);
   };
   const offices = { leads: words('offices.leads', file.offices?.leads), serves: words('offices.serves', file.offices?.serves) };
-  return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers }, forms };
+  return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers, settings: modality.settings }, forms };
 }
 
 let table: FrameTable | undefined;

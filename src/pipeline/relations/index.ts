@@ -140,18 +140,25 @@ export function relationsOfRule(documentId: string, analyzed: AnalyzedText, reso
   return relations;
 }
 
-/** Names, role phrases and coreference links, looked up by a token's offset. */
+/**
+ * Names, role phrases and coreference links, looked up by a token's offset. A title's owner stands
+ * for the titled person in a role ("met U.S. Treasury Secretary James Baker" met Baker), and for
+ * itself only when read as a name.
+ */
 function entityView(resolved: Resolved, links: readonly CorefLink[]): EntityView {
+  const holder = new Map<number, number[]>();
+  resolved.mentions.forEach((mention, i) => mention.title?.of !== undefined && holder.set(mention.title.of, resolved.referents[i]!));
   const spans = [
-    ...resolved.mentions.map((mention, i) => ({ start: mention.start, end: mention.end, entities: resolved.referents[i]! })),
-    ...links,
+    ...resolved.mentions.map((mention, i) => ({ start: mention.start, end: mention.end, entities: resolved.referents[i]!, person: holder.get(i) })),
+    ...links.map((link) => ({ ...link, person: undefined })),
   ].filter((span) => span.entities.length > 0);
-  spans.sort((a, b) => a.start - b.start);
+  const find = (token: SyntaxToken, asName: boolean): number[] => {
+    const inside = spans.filter((span) => span.start <= token.start && token.end <= span.end);
+    return [...new Set(inside.flatMap((span) => (asName ? span.entities : (span.person ?? span.entities))))];
+  };
   return {
-    at(token: SyntaxToken): number[] {
-      const inside = spans.filter((span) => span.start <= token.start && token.end <= span.end);
-      return [...new Set(inside.flatMap((span) => span.entities))];
-    },
+    at: (token) => find(token, false),
+    named: (token) => find(token, true),
     type: (entity) => resolved.entities[entity]!.type,
     name: (entity) => resolved.entities[entity]!.name,
   };

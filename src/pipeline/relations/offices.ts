@@ -58,12 +58,12 @@ function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView): number[
   for (const child of tree.children(title)) {
     const attached = child.deprel === 'amod' || child.deprel === 'compound' || child.deprel === 'nmod:poss' || (child.deprel === 'nmod' && tree.markers(child).some((m) => m === 'of' || m === 'at' || m === 'for'));
     if (!attached) continue;
-    const named = tree.conjuncts(child).flatMap((member) => entities.at(member).filter(isOwner));
+    const named = tree.conjuncts(child).flatMap((member) => entities.named(member).filter(isOwner));
     owners.push(...named);
     // "of West Germany's largest bank, Deutsche Bank": the body is named inside the phrase.
     if (named.length === 0 && child.upos === 'NOUN') {
       for (const inner of tree.children(child)) {
-        if (inner.deprel === 'appos' || inner.deprel === 'nmod:poss' || inner.deprel === 'compound') owners.push(...entities.at(inner).filter(isOwner));
+        if (inner.deprel === 'appos' || inner.deprel === 'nmod:poss' || inner.deprel === 'compound') owners.push(...entities.named(inner).filter(isOwner));
       }
     }
   }

@@ -53,6 +53,8 @@ export function compilePath(source: string): CompiledPath {
 export interface TreeLexicon {
   /** Verbs that carry a noun event: "hold talks", "the talks were held", "have a meeting". */
   carriers: ReadonlySet<string>;
+  /** Prepositions that make an event the setting of a clause, whose subject took part: "after talks with". */
+  settings: ReadonlySet<string>;
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
@@ -118,17 +120,27 @@ export class Tree {
     return current;
   }
 
-  /** The clause a token's clause hangs on, for sharing its arguments, and how: control, coordination, a carrier verb. */
-  governor(token: SyntaxToken): { head: SyntaxToken; via: 'xcomp' | 'conj' | 'carrier' | 'acl' } | undefined {
+  /**
+   * The clause a token's clause hangs on, for sharing its arguments, and how: control, coordination,
+   * a carrier verb ("held talks", "held several hours of talks"), a reduced relative, or a setting
+   * ("said after talks with", "arrived from a meeting with"), which shares only its subject.
+   */
+  governor(token: SyntaxToken): { head: SyntaxToken; via: 'xcomp' | 'conj' | 'carrier' | 'acl' | 'setting' } | undefined {
     const head = this.head(token);
     if (!head) return undefined;
     if (token.deprel === 'xcomp') return { head, via: 'xcomp' };
     if (token.deprel === 'conj' && token.upos === 'VERB' && head.upos === 'VERB') return { head, via: 'conj' };
     if (token.deprel === 'acl') return { head, via: 'acl' };
-    if ((token.upos === 'NOUN' || token.upos === 'PROPN') && ['obj', 'nsubj', 'nsubj:pass'].includes(token.deprel) && this.lexicon.carriers.has(head.lemma.toLowerCase())) {
-      return { head, via: 'carrier' };
-    }
+    const noun = token.upos === 'NOUN' || token.upos === 'PROPN';
+    if (noun && this.carries(token, head)) return { head, via: 'carrier' };
+    const measure = this.head(head);
+    if (noun && token.deprel === 'nmod' && head.upos === 'NOUN' && measure && this.markers(token).includes('of') && this.carries(head, measure)) return { head: measure, via: 'carrier' };
+    if (noun && token.deprel === 'obl' && head.upos === 'VERB' && this.markers(token).some((m) => this.lexicon.settings.has(m))) return { head, via: 'setting' };
     return undefined;
+  }
+
+  private carries(noun: SyntaxToken, verb: SyntaxToken): boolean {
+    return ['obj', 'nsubj', 'nsubj:pass'].includes(noun.deprel) && this.lexicon.carriers.has(verb.lemma.toLowerCase());
   }
 
   /**
@@ -143,6 +155,7 @@ export class Tree {
     const governor = this.governor(token);
     if (!governor) return [];
     if (governor.via === 'acl') return label === 'nsubj' ? [governor.head] : [];
+    if (governor.via === 'setting') return label === 'nsubj' ? this.inherited(governor.head, label, seen) : [];
     if (governor.via === 'xcomp' && label === 'nsubj') {
       const objects = this.children(governor.head, 'obj');
       if (objects.length > 0) return objects;
