@@ -35,11 +35,17 @@ export function readFrames(tree: Tree, table: FrameTable, entities: EntityView, 
     const lemmas = triggerLemmas(token, table);
     for (const frame of table.frames) {
       const triggers = isVerb ? frame.verbs : frame.nouns;
-      if (!lemmas.some((lemma) => triggers.has(lemma))) continue;
-      facts.push(...frameFacts(tree, table, frame, token, entities, story));
+      if (lemmas.some((lemma) => triggers.has(lemma)) || anchors(tree, frame, token, entities)) facts.push(...frameFacts(tree, table, frame, token, entities, story));
     }
   }
   return facts;
+}
+
+/** Whether a name anchors the frame: of its types, with its marker ("in the United Arab Emirates"). */
+function anchors(tree: Tree, frame: CompiledFrame, token: SyntaxToken, entities: EntityView): boolean {
+  const anchor = frame.anchor;
+  if (!anchor || !entities.named(token).some((e) => anchor.types.has(entities.type(e)))) return false;
+  return tree.markers(token).some((marker) => anchor.markers.has(marker));
 }
 
 function frameFacts(tree: Tree, table: FrameTable, frame: CompiledFrame, trigger: SyntaxToken, entities: EntityView, story: CalendarDate | undefined): FrameFact[] {

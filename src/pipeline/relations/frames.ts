@@ -22,6 +22,8 @@ export interface FrameSpec {
   name: string;
   verbs: string[];
   nouns: string[];
+  /** A frame read off a name rather than a word: a place with "in" ("Aqazadeh is in the UAE"). */
+  anchor?: { types: EntityType[]; markers: string[] };
   roles: Partial<Record<FrameRole, RoleSpec>>;
   states: { relation: RelationType; source: FrameRole; target: FrameRole; intended: RelationType | null }[];
   /** A status every fact of the frame has, whatever its modality ("invited" is always intended). */
@@ -55,6 +57,7 @@ export interface CompiledFrame {
   spec: FrameSpec;
   verbs: ReadonlySet<string>;
   nouns: ReadonlySet<string>;
+  anchor?: { types: ReadonlySet<EntityType>; markers: ReadonlySet<string> };
   roles: Map<FrameRole, CompiledRole>;
 }
 
@@ -113,7 +116,8 @@ export function compileFrames(file: FrameFile): FrameTable {
     if (names.has(spec.name)) fail(where, 'defined twice');
     names.add(spec.name);
     for (const word of [...spec.verbs, ...spec.nouns]) if (!/^[a-z]+$/.test(word)) fail(where, `trigger "${word}" is not a lower-case lemma`);
-    if (spec.verbs.length + spec.nouns.length === 0) fail(where, 'no trigger');
+    if (spec.verbs.length + spec.nouns.length === 0 && !spec.anchor) fail(where, 'no trigger');
+    if (spec.anchor) entityTypes(`${where} anchor`, spec.anchor.types);
     if (!spec.example?.text || !Array.isArray(spec.example.expect) || !spec.nearMiss) fail(where, 'needs an example with what it states, and a near miss');
     const roles = new Map<FrameRole, CompiledRole>();
     for (const [role, roleSpec] of Object.entries(spec.roles)) {
@@ -140,7 +144,8 @@ export function compileFrames(file: FrameFile): FrameTable {
     }
     for (const verb of spec.verbs) for (const form of verbForms(verb)) addForm(form, verb);
     for (const noun of spec.nouns) for (const form of nounForms(noun)) addForm(form, noun);
-    return { spec, verbs: new Set(spec.verbs), nouns: new Set(spec.nouns), roles };
+    const anchor = spec.anchor && { types: new Set(spec.anchor.types), markers: new Set(spec.anchor.markers) };
+    return { spec, verbs: new Set(spec.verbs), nouns: new Set(spec.nouns), ...(anchor && { anchor }), roles };
   });
 
   const modality = {} as Record<ModalityList, ReadonlySet<string>>;
@@ -189,6 +194,9 @@ export function modalityOf(tree: Tree, trigger: SyntaxToken, table: FrameTable):
       if ((child.deprel === 'aux' || child.deprel === 'aux:pass') && modalAuxiliaries.has(word)) intended = true;
       if ((child.deprel === 'amod' || child.deprel === 'det') && token.upos !== 'VERB' && intendingModifiers.has(word)) intended = true;
     }
+    // "De Zeeuw is to meet the committee": be + to, read as a copula.
+    const children = tree.children(token);
+    if (children.some((c) => c.deprel === 'cop' && c.lemma === 'be') && children.some((c) => c.deprel === 'mark' && c.form.toLowerCase() === 'to')) intended = true;
     const governor = tree.governor(token);
     if (governor) {
       token = governor.head;

@@ -7,6 +7,7 @@ import type { ParsedSentence, SyntaxToken } from '../../syntax/types.js';
  *   nsubj             a child attached as `nsubj`
  *   obl[with|at]      an `obl` child whose `case` marker is one of the words
  *   ^obj              the head, when the token is attached to it as `obj`
+ *   (empty)           the anchor itself
  *   @nsubj            as `nsubj`, but also the subject the clause shares with the clause that
  *                     controls or coordinates it ("plans to meet", "arrived and met") or the light
  *                     verb that carries a noun ("held talks"); `@obl[in]` the same for any label
@@ -33,6 +34,7 @@ export interface CompiledPath {
 }
 
 export function compilePath(source: string): CompiledPath {
+  if (source.trim() === '') return { source, steps: [] }; // the anchor itself
   const steps = source
     .trim()
     .split(/\s+/)
@@ -100,6 +102,7 @@ export class Tree {
 
   /** The tokens a path reaches from the anchor. */
   follow(anchor: SyntaxToken, path: CompiledPath): SyntaxToken[] {
+    if (path.steps.length === 0) return [anchor];
     let current = [anchor];
     for (const step of path.steps) {
       const next: SyntaxToken[] = [];
@@ -131,6 +134,7 @@ export class Tree {
     if (token.deprel === 'xcomp') return { head, via: 'xcomp' };
     if (token.deprel === 'conj' && token.upos === 'VERB' && head.upos === 'VERB') return { head, via: 'conj' };
     if (token.deprel === 'acl') return { head, via: 'acl' };
+    if (token.deprel === 'advcl' && token.upos === 'VERB') return { head, via: 'setting' };
     const noun = token.upos === 'NOUN' || token.upos === 'PROPN';
     if (noun && this.carries(token, head)) return { head, via: 'carrier' };
     const measure = this.head(head);
