@@ -105,7 +105,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   // "Tempe plastic surgeon Richard Pavese"
   { relation: 'LIVES_IN', pattern: `{target:Place} ~2 ${PERSON_NOUN} {source:Person}`, confidence: 0.6, example: { text: "Denver architect Paul Mills designed the tower.", expect: "LIVES_IN Paul Mills → Denver" }, nearMiss: "Denver hired Paul Mills to design the tower." },
   // "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol"
-  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the)? ~4 (from|of) {target+:Place|Country}', confidence: 0.6, example: { text: "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol, spoke.", expect: "LIVES_IN Aleksandr Kruhlow → Sevastopol" }, nearMiss: "Aleksandr Kruhlow spoke to Sevastopol." },
+  { relation: 'LIVES_IN', pattern: '{source:Person} , (a|an|the) ~4 (from|of) {target+:Place|Country}', confidence: 0.6, example: { text: "Aleksandr Kruhlow, a 72-year-old deputy from Sevastopol, spoke.", expect: "LIVES_IN Aleksandr Kruhlow → Sevastopol" }, nearMiss: "Aleksandr Kruhlow spoke to Sevastopol." },
   // "Norman Vaughan, 83, of Trapper Creek, Alaska"
   { relation: 'LIVES_IN', pattern: '{source:Person} , ~1 , (from|of) {target+:Place|Country}', confidence: 0.65, example: { text: "Helen Marsh, 61, of Greenfield, Ohio, won the prize.", expect: "LIVES_IN Helen Marsh → Ohio" }, nearMiss: "Helen Marsh, 61, thanked the people of Ohio." },
   // "Gen. Westmoreland, the commander of U.S. forces and a South Carolina native"
