@@ -44,7 +44,7 @@ interface FrameFile {
   signatures: Record<string, Signature>;
   modality: Record<ModalityList, string[]>;
   /** Office nouns the titles gazetteer lacks, by what holding them says. */
-  offices: { leads: string[]; serves: string[] };
+  offices: { leads: string[]; serves: string[]; ofState: string[] };
   frames: FrameSpec[];
 }
 
@@ -65,7 +65,7 @@ export interface FrameTable {
   frames: CompiledFrame[];
   signatures: ReadonlyMap<RelationType, { source: ReadonlySet<EntityType>; target: ReadonlySet<EntityType> }>;
   modality: Record<ModalityList, ReadonlySet<string>>;
-  offices: { leads: ReadonlySet<string>; serves: ReadonlySet<string> };
+  offices: { leads: ReadonlySet<string>; serves: ReadonlySet<string>; ofState: ReadonlySet<string> };
   lexicon: TreeLexicon;
   /** Every inflected form of every trigger, lower-case → its lemmas: what the parse gate looks for. */
   forms: ReadonlyMap<string, string[]>;
@@ -156,7 +156,7 @@ export function compileFrames(file: FrameFile): FrameTable {
     for (const word of list) if (!/^[a-z][a-z-]*$/.test(word)) fail(where, `"${word}" is not a lower-case word`);
     return new Set(list);
   };
-  const offices = { leads: words('offices.leads', file.offices?.leads), serves: words('offices.serves', file.offices?.serves) };
+  const offices = { leads: words('offices.leads', file.offices?.leads), serves: words('offices.serves', file.offices?.serves), ofState: words('offices.ofState', file.offices?.ofState) };
   return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers, settings: modality.settings }, forms };
 }
 

@@ -36,7 +36,35 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
   if (context.parses) frameRelations(analyzed, resolved, context.parses, context, emit);
   surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
   possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
+  storyCountryTitles(analyzed, resolved, relations, emit);
   return dedupe(relations);
+}
+
+/**
+ * "President Reagan", "Finance Minister Kiichi Miyazawa" in a story about one country: an office of
+ * state with no country named belongs to the country the story is about, when one country has most
+ * of its mentions and the person holds no other office in it.
+ */
+function storyCountryTitles(analyzed: AnalyzedText, resolved: Resolved, found: readonly Relation[], emit: Emit): void {
+  const counts = new Map<number, number>();
+  let total = 0;
+  resolved.mentions.forEach((mention, i) => {
+    const [entity] = resolved.referents[i]!;
+    if (mention.role || entity === undefined || resolved.entities[entity]!.type !== 'Country') return;
+    counts.set(entity, (counts.get(entity) ?? 0) + 1);
+    total++;
+  });
+  const [country, count] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [-1, 0]);
+  if (country < 0 || count < 2 || count * 2 <= total) return;
+  const ofState = getFrames().offices.ofState;
+  const holders = new Set(found.filter((r) => r.type === 'LEADER_OF' || r.type === 'WORKS_FOR').map((r) => r.source));
+  resolved.mentions.forEach((mention, i) => {
+    const title = mention.title;
+    const [person] = resolved.referents[i]!;
+    if (!title?.relation || title.of !== undefined || person === undefined || holders.has(resolved.entities[person]!.id)) return;
+    if (!ofState.has(nameKey(title.name).split(' ').pop()!)) return;
+    emit(title.relation, person, country, { title: title.name }, 0.6, analyzed.sentences[mention.sentence]!);
+  });
 }
 
 /**
