@@ -16,7 +16,7 @@ describe('offices', () => {
 
   it('other office holders are WORKS_FOR, with the title', () => {
     expect(offices('Treasury Secretary James Baker spoke on Monday.')).toEqual(['WORKS_FOR James Baker → Treasury (Secretary)']);
-    expect(offices('Iranian Oil Minister Gholamreza Aqazadeh is in the United Arab Emirates.')).toContain('WORKS_FOR Gholamreza Aqazadeh → Iran (Oil Minister)');
+    expect(offices('Iranian Oil Minister Ahmed Karimi is in the United Arab Emirates.')).toContain('WORKS_FOR Ahmed Karimi → Iran (Oil Minister)');
   });
 
   it('a title owned through "his" belongs to what its possessor leads', () => {

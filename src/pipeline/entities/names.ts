@@ -45,7 +45,7 @@ export function readSpan(
   } else if (titleAt && titleAt.end === end) {
     return; // a bare title ("President") names nobody
   } else if (!known && end - start > 1 && gazetteer.titleHeads.get(nameKey(tokens[end - 1]!.text))) {
-    return; // "Kuwait's Oil Minister, Sheikh Ali": a title with its name in apposition names nobody itself
+    return; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
   } else if (!known) {
     // "Deputy Foreign Minister Peter Smith", "EU Farm Commissioner Jan Novak": a title word inside.
     const inner = innerTitle(tokens, start, end, gazetteer);
@@ -149,7 +149,7 @@ function classify(words: Token[], surface: string, trailing: string | undefined,
   const key = nameKey(surface);
   const known = gazetteer.names.get(key);
   if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
-  // "Russian" in "Russian energy minister Viktor Khristenko" names the country it describes.
+  // "Russian" in "Russian energy minister Ivan Petrov" names the country it describes.
   const country = gazetteer.demonyms.get(key);
   if (country) return { type: 'Country', canonical: country, strength: 'strong' };
   const lower = words.map((w) => nameKey(stripPossessive(w.text)));

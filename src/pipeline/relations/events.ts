@@ -76,7 +76,7 @@ function frameFacts(tree: Tree, table: FrameTable, frame: CompiledFrame, trigger
       if (source !== target) facts.push({ frame: frame.spec.name, type, source, target, properties: { ...properties }, confidence });
     };
     for (const source of sources) for (const target of targets) add(source, target);
-    // "Reagan and Gorbachev met", "talks between Baker and Miyazawa": the parties met each other.
+    // "Reagan and Gorbachev met", "talks between Baker and Watanabe": the parties met each other.
     if (SYMMETRIC_RELATIONS.has(state.relation) && targets.length === 0) {
       sources.forEach((source, i) => sources.slice(i + 1).forEach((other) => add(source, other)));
     }
@@ -127,8 +127,9 @@ function timeOf(tree: Tree, frame: CompiledFrame, trigger: SyntaxToken, story: C
   if (!spec) return undefined;
   for (const path of spec.paths) {
     for (const token of tree.follow(trigger, path)) {
+      // The head word names the time ("last October", "on Tuesday"), not a word below it ("in Berlin on Tuesday").
+      if (!looksLikeDate(token.form)) continue;
       const words = tree.phrase(token);
-      if (!looksLikeDate(words)) continue;
       const iso = normaliseDate(words, story, tenseOf(tree, trigger));
       return iso && iso !== words ? { date: iso, dateText: words } : { date: iso ?? words };
     }

@@ -22,7 +22,7 @@ export interface FrameSpec {
   name: string;
   verbs: string[];
   nouns: string[];
-  /** A frame read off a name rather than a word: a place with "in" ("Aqazadeh is in the UAE"). */
+  /** A frame read off a name rather than a word: a place with "in" ("Karimi is in the UAE"). */
   anchor?: { types: EntityType[]; markers: string[] };
   roles: Partial<Record<FrameRole, RoleSpec>>;
   states: { relation: RelationType; source: FrameRole; target: FrameRole; intended: RelationType | null }[];
@@ -194,7 +194,7 @@ export function modalityOf(tree: Tree, trigger: SyntaxToken, table: FrameTable):
       if ((child.deprel === 'aux' || child.deprel === 'aux:pass') && modalAuxiliaries.has(word)) intended = true;
       if ((child.deprel === 'amod' || child.deprel === 'det') && token.upos !== 'VERB' && intendingModifiers.has(word)) intended = true;
     }
-    // "De Zeeuw is to meet the committee": be + to, read as a copula.
+    // "the envoy is to meet the committee": be + to, read as a copula.
     const children = tree.children(token);
     if (children.some((c) => c.deprel === 'cop' && c.lemma === 'be') && children.some((c) => c.deprel === 'mark' && c.form.toLowerCase() === 'to')) intended = true;
     const governor = tree.governor(token);

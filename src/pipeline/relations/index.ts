@@ -41,7 +41,7 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
 }
 
 /**
- * "President Reagan", "Finance Minister Kiichi Miyazawa" in a story about one country: an office of
+ * "President Reagan", "Finance Minister Kiichi Watanabe" in a story about one country: an office of
  * state with no country named belongs to the country the story is about, when one country has most
  * of its mentions and the person holds no other office in it.
  */

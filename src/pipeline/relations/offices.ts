@@ -7,7 +7,7 @@ import type { Tree } from './tree.js';
 
 /**
  * Offices read on the tree: a person's name with a title noun beside it ("Russian energy minister
- * Viktor Khristenko", "Yukio Honda, director of MITI's Industrial Electronics Division", "Smith is
+ * Ivan Petrov", "Kenji Mori, director of MITI's electronics division", "Smith is
  * chairman of Acme"), and the country or body the title belongs to (its modifier, possessor or
  * "of" phrase). Heads of state and bodies are LEADER_OF, everyone else WORKS_FOR, with the title.
  */
@@ -31,7 +31,7 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
   return facts;
 }
 
-/** Title nouns of a name: beside it ("minister Viktor Khristenko", "Honda, director of"), or the name is the subject of a copula ("Smith is chairman"). */
+/** Title nouns of a name: beside it ("minister Ivan Petrov", "Mori, director of"), or the name is the subject of a copula ("Smith is chairman"). */
 function titlesOf(tree: Tree, name: SyntaxToken, entities: EntityView): SyntaxToken[] {
   const found = tree.children(name).filter((c) => (c.deprel === 'compound' || c.deprel === 'appos') && c.upos !== 'PROPN' && entities.at(c).length === 0);
   const head = tree.head(name);

@@ -15,7 +15,7 @@ export type SentenceParser = (text: string, start: number, end: number) => Parse
 /**
  * Which sentences may hold a fact, and so are parsed: a trigger word of a frame with a name or a
  * pronoun to fill a role, or two names with an office word between them ("Russian energy minister
- * Viktor Khristenko"). A sentence with no trigger word and fewer than two names is never parsed.
+ * Ivan Petrov"). A sentence with no trigger word and fewer than two names is never parsed.
  */
 export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
   const names = analyzed.sentences.map(() => 0);
