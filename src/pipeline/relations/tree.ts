@@ -60,6 +60,7 @@ export interface TreeLexicon {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+const OUTSIDE_PHRASE = new Set(['case', 'punct', 'mark', 'nmod', 'acl', 'acl:relcl', 'appos', 'conj', 'cc', 'parataxis']);
 
 /** One parsed sentence, indexed for walking. */
 export class Tree {
@@ -158,7 +159,13 @@ export class Tree {
     seen.add(token.id);
     const governor = this.governor(token);
     if (!governor) return [];
-    if (governor.via === 'acl') return label === 'nsubj' ? [governor.head] : [];
+    if (governor.via === 'acl') {
+      if (label !== 'nsubj') return [];
+      // "Bush and Putin plan to hold": a verb the tagger read as a noun keeps its subject as a compound.
+      const names = this.children(governor.head, 'compound').filter((c) => c.upos === 'PROPN');
+      const infinitive = this.children(token, 'mark').some((m) => m.form.toLowerCase() === 'to');
+      return infinitive && names.length > 0 ? names : [governor.head];
+    }
     if (governor.via === 'setting') return label === 'nsubj' ? this.inherited(governor.head, label, seen) : [];
     if (governor.via === 'xcomp' && label === 'nsubj') {
       const objects = this.children(governor.head, 'obj');
@@ -175,12 +182,12 @@ export class Tree {
     return antecedent ?? token;
   }
 
-  /** The text of a token's phrase, its case markers and punctuation aside: "last October", "the ABM treaty". */
+  /** The words of a token's phrase, without its markers, punctuation and attached phrases: "last October", not "mid-November in Washington". */
   phrase(token: SyntaxToken): string {
     const inside: SyntaxToken[] = [];
     const visit = (t: SyntaxToken): void => {
       inside.push(t);
-      for (const child of this.children(t)) if (child.deprel !== 'case' && child.deprel !== 'punct' && child.deprel !== 'mark') visit(child);
+      for (const child of this.children(t)) if (!OUTSIDE_PHRASE.has(child.deprel)) visit(child);
     };
     visit(token);
     return this.text.slice(Math.min(...inside.map((t) => t.start)), Math.max(...inside.map((t) => t.end))).replace(/\s+/g, ' ');
