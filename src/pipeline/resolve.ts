@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Mention } from '../types.js';
 import type { AnalyzedText } from './analyze.js';
 import { getCorefLists } from './coreference.js';
-import { nameKey } from './entities/gazetteer.js';
+import { getGazetteer, nameKey } from './entities/gazetteer.js';
 import { entityId } from './slug.js';
 
 export interface Resolved {
@@ -21,7 +21,8 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'in']);
  * full name it belongs to ("Obama" → "Barack Obama"); an acronym joins its expansion ("the NPT
  * treaty" → "Non-Proliferation Treaty"); role phrases point at the people they stand for.
  */
-export function resolve(documentId: string, analyzed: AnalyzedText, mentions: Mention[]): Resolved {
+export function resolve(documentId: string, analyzed: AnalyzedText, found: Mention[]): Resolved {
+  const mentions = splitRunTogetherNames(found);
   const names = mentions.map((m, i) => ({ mention: m, index: i })).filter(({ mention }) => !mention.role);
   const clusterOf = new Map<number, number>();
   const clusters: { type: EntityType; members: number[]; key: string }[] = [];
@@ -153,6 +154,35 @@ function roleReferents(mention: Mention, index: number, mentions: Mention[], ent
 }
 
 const titleOwner = (mention: Mention | undefined): string | undefined => mention && (mention.canonical ?? mention.text);
+
+/**
+ * "told the Senate Reagan's decision was overdue": two names run together. A "person" whose
+ * first word is a common English word (no first name) and whose last word the document uses as a
+ * person's name on its own is that person; the first word stays a name only where the gazetteer
+ * knows it ("Senate").
+ */
+function splitRunTogetherNames(mentions: Mention[]): Mention[] {
+  const gazetteer = getGazetteer();
+  const alone = new Set(mentions.filter((m) => m.type === 'Person' && !m.role && !/\s/.test(m.text)).map((m) => m.text));
+  const heads: Mention[] = [];
+  // Split in place and add the heads at the end, so the indices titles point at stay right.
+  const split = mentions.map((mention) => {
+    const words = mention.text.split(/\s+/);
+    if (mention.type !== 'Person' || mention.role || mention.title || words.length !== 2 || !alone.has(words[1]!)) return mention;
+    const first = nameKey(words[0]!);
+    if (!gazetteer.words.has(first) || gazetteer.firstNames.has(first)) return mention;
+    const surname: Mention = { ...mention, text: words[1]!, start: mention.end - words[1]!.length };
+    delete surname.canonical;
+    const known = gazetteer.names.get(first);
+    if (known && known.type !== 'Person') {
+      const head: Mention = { text: words[0]!, type: known.type, start: mention.start, end: mention.start + words[0]!.length, sentence: mention.sentence };
+      if (known.canonical !== head.text) head.canonical = known.canonical;
+      heads.push(head);
+    }
+    return surname;
+  });
+  return [...split, ...heads];
+}
 
 type Gender = 'male' | 'female';
 interface Cluster {
