@@ -21,7 +21,7 @@ import { scoreSpanRelations, type SpanRelationReport } from './relations.js';
 
 export { parseConll2003, type AnnotatedDocument } from './conll2003.js';
 export { parseConll04, type RelationDocument } from './conll04.js';
-export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldReport } from './gold.js';
+export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldRelationError, type GoldReport } from './gold.js';
 export { parseCorefConllu, type CorefDocument } from './conllu-coref.js';
 export { scoreCoref, type CorefReport } from './coref.js';
 export { scoreNer, type NerReport } from './ner.js';
@@ -76,20 +76,17 @@ export function evaluateConll04(content: string, options: EvaluateOptions = {}):
 }
 
 /** A gold document whose text has been loaded. */
-export interface GoldDocument {
-  id: string;
-  source: string;
-  text: string;
+export interface GoldDocument extends SourceDocument {
   gold: GoldAnnotations;
 }
 
 /** Our own document-level gold files: entities and relations, duplicates counted as errors. */
 export function evaluateGold(documents: GoldDocument[], options: EvaluateOptions = {}): GoldReport {
   return scoreGold(
-    documents.map(({ id, source, text, gold }, index) => {
-      const { entities, relations } = extractDocument({ id, source, text });
+    documents.map(({ gold, ...document }, index) => {
+      const { entities, relations } = extractDocument(document);
       options.onProgress?.(index + 1, documents.length);
-      return { id, gold, predicted: { entities, relations } };
+      return { id: document.id, gold, predicted: { entities, relations } };
     }),
   );
 }
