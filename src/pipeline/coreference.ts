@@ -71,7 +71,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
         ? resolvePronoun(anaphor, analyzed.tokens[anaphor.sentence]!, preceding, traits, roleOf, nounBetween, lists)
         : anaphor.group
           ? resolveGroup(anaphor.group, preceding, traits)
-          : resolveDescription(anaphor.description!, anaphor, preceding, traits);
+          : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits);
     const { sentence, start, end, kind } = anaphor;
     const role = roleOf(sentence, start, end);
     if (entities && entities.length > 0) {
@@ -263,7 +263,7 @@ interface EntityTraits {
   name: string;
   gender?: Gender;
   /** Titles given to the person, lower-case, with the country or organization they belong to. */
-  titles: { name: string; leads: boolean; of?: string }[];
+  titles: { name: string; leads: boolean; of?: string; sentence: number }[];
 }
 
 function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLists): EntityTraits[] {
@@ -281,7 +281,7 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
     const gender = lists.genderedTitles.get(title) ?? lists.genderedTitles.get(title.split(' ').at(-1)!);
     if (gender) trait.gender = gender;
     const owner = mention.title.of === undefined ? undefined : resolved.mentions[mention.title.of];
-    trait.titles.push({ name: title, leads: mention.title.relation === 'LEADER_OF', ...(owner && { of: owner.canonical ?? owner.text }) });
+    trait.titles.push({ name: title, leads: mention.title.relation === 'LEADER_OF', sentence: mention.sentence, ...(owner && { of: owner.canonical ?? owner.text }) });
   });
   // "Soviet leader Mikhail Gorbachev": a title in lower case, which the entity stage leaves out of the name.
   resolved.mentions.forEach((mention, i) => {
@@ -290,13 +290,13 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
     const tokens = analyzed.tokens[mention.sentence]!;
     const at = tokens.findIndex((t) => t.start >= mention.start);
     const title = titleBefore(tokens, at);
-    if (title) traits[entity]!.titles.push(title);
+    if (title) traits[entity]!.titles.push({ ...title, sentence: mention.sentence });
   });
   return traits;
 }
 
 /** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
-function titleBefore(tokens: Token[], at: number): EntityTraits['titles'][number] | undefined {
+function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
   const titles = getGazetteer().titles;
   for (let length = 3; length >= 1; length--) {
     const from = at - length;
@@ -412,7 +412,8 @@ function longestKey<T>(tokens: Token[], i: number, table: Map<string, T>): { val
     const words = tokens.slice(i, i + length);
     // A phrase runs over no punctuation but its last word's.
     if (words.slice(0, -1).some((t) => t.post.trim() !== '')) continue;
-    const value = table.get(words.map((t) => t.text.toLowerCase().replace(/[’]/g, "'")).join(' '));
+    // "the kingdom's commitment": the head may carry the possessive.
+    const value = table.get(words.map((t) => t.text.toLowerCase()).join(' ').replace(/['’]s?$/u, ''));
     if (value !== undefined) return { value, end: i + length };
   }
   return undefined;
@@ -575,12 +576,17 @@ function isPleonastic(tokens: Token[], index: number, lists: CorefLists): boolea
 }
 
 function resolveDescription(
+  analyzed: AnalyzedText,
   description: NonNullable<Anaphor['description']>,
   anaphor: Anaphor,
   preceding: Candidate[],
   traits: EntityTraits[],
 ): number[] | undefined {
   const { entry, country } = description;
+  // "French President Mitterrand, his Prime Minister Jacques Chirac": a title of no stated country
+  // fits one named in its sentence.
+  const ofCountry = (title: EntityTraits['titles'][number]): boolean =>
+    !country || title.of === country || (title.of === undefined && countriesIn(analyzed.tokens[title.sentence]!).has(country));
   const fits = (entity: number): boolean => {
     const trait = traits[entity]!;
     if (trait.type !== entry.type) return false;
@@ -589,7 +595,7 @@ function resolveDescription(
     if (!entry.titles) return true;
     return trait.titles.some(
       (title) =>
-        (!country || title.of === country) &&
+        ofCountry(title) &&
         entry.titles!.some((word) => (word === 'leader' ? title.leads : title.name === word || title.name.endsWith(` ${word}`))),
     );
   };
@@ -600,6 +606,16 @@ function resolveDescription(
     .sort((a, b) => b.start - a.start)
     .find((c) => fits(c.entities[0]!));
   return closest?.entities;
+}
+
+/** Countries a sentence names or qualifies ("French"), by the gazetteer. */
+function countriesIn(tokens: Token[]): Set<string> {
+  const countries = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const found = countryWord(tokens, i);
+    if (found) countries.add(found.country);
+  }
+  return countries;
 }
 
 function resolveGroup(group: NonNullable<Anaphor['group']>, preceding: Candidate[], traits: EntityTraits[]): number[] | undefined {
