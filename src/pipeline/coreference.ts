@@ -583,28 +583,25 @@ function resolveDescription(
   traits: EntityTraits[],
 ): number[] | undefined {
   const { entry, country } = description;
-  // "French President Mitterrand, his Prime Minister Jacques Chirac": a title of no stated country
-  // fits one named in its sentence.
-  const ofCountry = (title: EntityTraits['titles'][number]): boolean =>
-    !country || title.of === country || (title.of === undefined && countriesIn(analyzed.tokens[title.sentence]!).has(country));
-  const fits = (entity: number): boolean => {
+  // A title of the country itself first; then, for "French President Mitterrand, his Prime Minister
+  // Jacques Chirac", a title of no stated country in a sentence that names it.
+  const exactly = (title: EntityTraits['titles'][number]): boolean => !country || title.of === country;
+  const nearby = (title: EntityTraits['titles'][number]): boolean =>
+    title.of === undefined && country !== undefined && countriesIn(analyzed.tokens[title.sentence]!).has(country);
+  const fits = (entity: number, ofCountry: (title: EntityTraits['titles'][number]) => boolean): boolean => {
     const trait = traits[entity]!;
     if (trait.type !== entry.type) return false;
     if (entry.kingdom && !getCorefLists().kingdoms.has(trait.name)) return false;
     if (entry.type === 'Country' && country) return trait.name === country;
     if (!entry.titles) return true;
     return trait.titles.some(
-      (title) =>
-        ofCountry(title) &&
-        entry.titles!.some((word) => (word === 'leader' ? title.leads : title.name === word || title.name.endsWith(` ${word}`))),
+      (title) => ofCountry(title) && entry.titles!.some((word) => (word === 'leader' ? title.leads : title.name === word || title.name.endsWith(` ${word}`))),
     );
   };
   // A titled person may have been named anywhere before; a thing only lately.
   const reach = entry.titles ? Infinity : MAX_DISTANCE;
-  const closest = [...preceding]
-    .filter((c) => c.entities.length === 1 && anaphor.sentence - c.sentence <= reach)
-    .sort((a, b) => b.start - a.start)
-    .find((c) => fits(c.entities[0]!));
+  const latest = preceding.filter((c) => c.entities.length === 1 && anaphor.sentence - c.sentence <= reach).sort((a, b) => b.start - a.start);
+  const closest = latest.find((c) => fits(c.entities[0]!, exactly)) ?? (country ? latest.find((c) => fits(c.entities[0]!, nearby)) : undefined);
   return closest?.entities;
 }
 
