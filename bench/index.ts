@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- CORPUS]`: extraction speed and peak memory on a corpus (default: the BBC
  * corpus in ../shared/data when it is there), for 1 and N worker threads and for raw compromise in
- * the same run, each in a process of its own; then `kg query` on a generated graph in memory, and
+ * the same run, each in a process of its own; then the syntax layer's words/s on one thread; then `kg query` on a generated graph in memory, and
  * loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
  * bolt://127.0.0.1:7687). Prints tables and writes bench-results/bench.json.
  * Figures are information, never a failure: the exit code only reflects errors.
@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
 import { runQueryBench } from './query.js';
+import { runSyntaxBench } from './syntax.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,6 +87,19 @@ process.stdout.write(
     '\n',
 );
 
+const syntax = await runSyntaxBench(corpus);
+process.stdout.write(
+  `\n## Syntax (tokenize, tag, lemmatize, parse), one thread: ${syntax.sentences} sentences of the corpus\n\n` +
+    markdownTable(
+      [
+        ['model load (ms)', 'words', 'seconds', 'words/s'],
+        [syntax.loadMilliseconds.toFixed(0), String(syntax.words), syntax.seconds.toFixed(2), syntax.wordsPerSecond.toFixed(0)],
+      ],
+      { align: ['r', 'r', 'r', 'r'] },
+    ) +
+    '\n',
+);
+
 const queryEntities = 20_000;
 const query = runQueryBench(queryEntities);
 process.stdout.write(
@@ -105,7 +119,7 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, query, neo4j };
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, query, neo4j };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');

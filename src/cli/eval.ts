@@ -19,6 +19,9 @@ import {
   type PrfTable,
   type SpanRelationReport,
 } from '../eval/index.js';
+import { parseConllu } from '../syntax/conllu.js';
+import { evaluateUd, type UdReport } from '../syntax/evaluate.js';
+import { syntaxModel } from '../syntax/index.js';
 
 interface EvalOptions {
   conll?: string;
@@ -30,6 +33,7 @@ interface EvalOptions {
   json?: boolean;
   limit?: number;
   verbose?: boolean;
+  ud?: string;
 }
 
 export function register(program: Command): void {
@@ -42,9 +46,10 @@ export function register(program: Command): void {
     .option('--gold-trees', 'with --coref: take grammatical roles from the file\'s own trees instead of word order')
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
     .option('--corpus <file>', 'with --gold: a JSONL corpus holding the documents by id (repeatable)', collect, [])
+    .option('--ud <file>', 'a UD CoNLL-U treebank: UPOS accuracy, UAS and LAS of `kg parse` on its gold words (universal relations, punctuation included)')
     .option('--json', 'print the report as JSON instead of tables')
     .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
-    .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
+    .option('--limit <n>', 'score only the first N documents (CoNLL04, UD: sentences)', positiveInteger)
     .addHelpText(
       'after',
       `
@@ -53,19 +58,24 @@ Examples:
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
   kg eval --coref ../shared/data/ud/en_gum/dev.conllu
   kg eval --gold data/gold
-  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl`,
+  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl
+  kg eval --ud ../shared/data/ud/en_ewt/test.conllu`,
     )
     .action(async (options: EvalOptions) => {
-      const given = [options.conll, options.conll04, options.coref, options.gold].filter((value) => value !== undefined);
-      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE or --gold DIR');
+      const given = [options.conll, options.conll04, options.coref, options.gold, options.ud].filter((value) => value !== undefined);
+      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE');
       if (options.goldTrees && options.coref === undefined) throw new UserError('--gold-trees goes with --coref FILE');
       if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
       const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport;
+      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
       let text: string;
       if (options.coref !== undefined) {
         const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), goldTrees: options.goldTrees === true });
         [report, text] = [coref, formatCoref(coref)];
+      } else if (options.ud !== undefined) {
+        const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
+        const ud = evaluateUd(treebank, syntaxModel());
+        [report, text] = [ud, formatUd(basename(options.ud), ud)];
       } else if (options.conll !== undefined) {
         const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
         [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
@@ -224,6 +234,22 @@ function formatGoldErrors({ entities, relations }: GoldReport): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function formatUd(name: string, report: UdReport): string {
+  return [
+    `## ${name}: ${report.sentences} sentences, ${report.words} words (gold tokenization)\n`,
+    markdownTable(
+      [
+        ['UPOS', 'UAS', 'LAS', 'words/s'],
+        [report.upos.toFixed(4), report.uas.toFixed(4), report.las.toFixed(4), String(report.wordsPerSecond)],
+      ],
+      { align: ['r', 'r', 'r', 'r'] },
+    ),
+    `\nMost frequent relation confusions (universal relations)\n`,
+    listTable(['gold', 'predicted', 'count'], report.confusions.map((c) => [c.gold, c.predicted, String(c.count)])),
+    '',
+  ].join('\n');
 }
 
 function listTable(header: string[], rows: string[][]): string {

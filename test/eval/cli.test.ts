@@ -109,7 +109,7 @@ describe('kg eval', () => {
     const cases: [string[], string][] = [
       [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --coref FILE or --gold DIR\n'],
       [['--gold', 'data/gold', '--gold-trees'], 'kg: --gold-trees goes with --coref FILE\n'],
-      [['--coref', 'test/fixtures/eval/tiny.conll'], 'kg: tiny.conll:1: expected 10 tab-separated fields, found 1\n'],
+      [['--coref', 'test/fixtures/eval/tiny.conll'], 'kg: tiny.conll:1: expected 10 tab-separated columns, found 1\n'],
       [['--conll', 'missing.conll'], 'kg: missing.conll: cannot read the file\n'],
       [['--conll', 'missing.conll', '--corpus', 'c.jsonl'], 'kg: --corpus goes with --gold DIR\n'],
       [
