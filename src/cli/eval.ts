@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
 import { readDocuments } from '../ingest/index.js';
@@ -27,13 +27,13 @@ interface EvalOptions {
   conll?: string;
   conll04?: string;
   coref?: string;
-  goldTrees?: boolean;
+  trees?: CorefReport['syntax'];
   gold?: string;
   corpus: string[];
   json?: boolean;
   limit?: number;
-  ud?: string;
   verbose?: boolean;
+  ud?: string;
 }
 
 export function register(program: Command): void {
@@ -43,10 +43,12 @@ export function register(program: Command): void {
     .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
     .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
     .option('--coref <file>', 'CoNLL-U with coreference chains (GUM: Entity= in MISC): share of third-person pronouns linked to their chain')
-    .option('--gold-trees', 'with --coref: take grammatical roles from the file\'s own trees instead of word order')
+    .addOption(
+      new Option('--trees <source>', "with --coref: grammatical roles from none (word order), our parser, or the file's own (gold) trees").choices(['none', 'parser', 'gold']),
+    )
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
-    .option('--ud <file>', 'a UD CoNLL-U treebank: UPOS accuracy, UAS and LAS of `kg parse` on its gold words (universal relations, punctuation included)')
     .option('--corpus <file>', 'with --gold: a JSONL corpus holding the documents by id (repeatable)', collect, [])
+    .option('--ud <file>', 'a UD CoNLL-U treebank: UPOS accuracy, UAS and LAS of `kg parse` on its gold words (universal relations, punctuation included)')
     .option('--json', 'print the report as JSON instead of tables')
     .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
     .option('--limit <n>', 'score only the first N documents (CoNLL04, UD: sentences)', positiveInteger)
@@ -64,13 +66,13 @@ Examples:
     .action(async (options: EvalOptions) => {
       const given = [options.conll, options.conll04, options.coref, options.gold, options.ud].filter((value) => value !== undefined);
       if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE');
-      if (options.goldTrees && options.coref === undefined) throw new UserError('--gold-trees goes with --coref FILE');
+      if (options.trees !== undefined && options.coref === undefined) throw new UserError('--trees goes with --coref FILE');
       if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
       const evaluateOptions = { limit: options.limit, onProgress: progress };
       let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
       let text: string;
       if (options.coref !== undefined) {
-        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), goldTrees: options.goldTrees === true });
+        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), trees: options.trees ?? 'none' });
         [report, text] = [coref, formatCoref(coref)];
       } else if (options.ud !== undefined) {
         const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
@@ -177,7 +179,7 @@ function formatNer(title: string, report: NerReport): string {
 function formatCoref(report: CorefReport): string {
   const row = (name: string, s: CorefReport['personPronouns']): string[] => [name, s.accuracy.toFixed(3), String(s.correct), String(s.total), String(s.linked), s.precision.toFixed(3)];
   const header = ['pronouns', 'accuracy', 'correct', 'total', 'linked', 'precision'];
-  const roles = report.syntax === 'gold' ? "roles from the file's trees" : 'roles from word order';
+  const roles = { none: 'roles from word order', parser: "roles from our parser's trees", gold: "roles from the file's trees" }[report.syntax];
   return [
     `## Pronoun resolution: ${report.documents} documents, ${roles}\n`,
     markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
@@ -215,22 +217,6 @@ function formatGold(report: GoldReport, verbose: boolean): string {
   ].join('\n');
 }
 
-function formatUd(name: string, report: UdReport): string {
-  return [
-    `## ${name}: ${report.sentences} sentences, ${report.words} words (gold tokenization)\n`,
-    markdownTable(
-      [
-        ['UPOS', 'UAS', 'LAS', 'words/s'],
-        [report.upos.toFixed(4), report.uas.toFixed(4), report.las.toFixed(4), String(report.wordsPerSecond)],
-      ],
-      { align: ['r', 'r', 'r', 'r'] },
-    ),
-    `\nMost frequent relation confusions (universal relations)\n`,
-    listTable(['gold', 'predicted', 'count'], report.confusions.map((c) => [c.gold, c.predicted, String(c.count)])),
-    '',
-  ].join('\n');
-}
-
 /** Each document's errors: missed (false negatives) and spurious (false positives, with the sentence). */
 function formatGoldErrors({ entities, relations }: GoldReport): string {
   const fact = (e: GoldRelationError): string => `${e.type}(${e.source} → ${e.target})`;
@@ -250,6 +236,22 @@ function formatGoldErrors({ entities, relations }: GoldReport): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function formatUd(name: string, report: UdReport): string {
+  return [
+    `## ${name}: ${report.sentences} sentences, ${report.words} words (gold tokenization)\n`,
+    markdownTable(
+      [
+        ['UPOS', 'UAS', 'LAS', 'words/s'],
+        [report.upos.toFixed(4), report.uas.toFixed(4), report.las.toFixed(4), String(report.wordsPerSecond)],
+      ],
+      { align: ['r', 'r', 'r', 'r'] },
+    ),
+    `\nMost frequent relation confusions (universal relations)\n`,
+    listTable(['gold', 'predicted', 'count'], report.confusions.map((c) => [c.gold, c.predicted, String(c.count)])),
+    '',
+  ].join('\n');
 }
 
 function listTable(header: string[], rows: string[][]): string {

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { commentValue, parseConllu, type ConlluWord } from '../syntax/conllu.js';
 import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
 
 /**
@@ -8,7 +9,8 @@ import type { ParsedSentence, SyntaxToken } from '../syntax/types.js';
  * `# global.Entity = GRP-etype-infstat-salience-centering-minspan-link-identity`; `minspan` lists the
  * mention's head words, counted from 1 inside the mention. Documents start at `# newdoc id = …`.
  * The text is rebuilt from the word forms (SpaceAfter=No respected, paragraphs on blank lines), so
- * every word and mention has offsets into it.
+ * every word and mention has offsets into it. The lines themselves are read by the syntax layer's
+ * CoNLL-U reader.
  */
 
 export interface CorefMention {
@@ -41,92 +43,51 @@ interface Word {
   misc: string;
 }
 
-const FIELD_COUNT = 10;
-
 export function parseCorefConllu(content: string, name = 'conllu'): CorefDocument[] {
-  const documents: CorefDocument[] = [];
-  let current: { id: string; text: string; sentences: ParsedSentence[]; words: Word[][] } | undefined;
-  let sentence: Word[] = [];
-  let multiword: { last: number; form: string; spaceAfter: boolean; start: number } | undefined;
-  let pendingParagraph = false;
-
-  const finishSentence = (): void => {
-    if (!current || sentence.length === 0) return;
-    current.sentences.push({ start: sentence[0]!.token.start, end: sentence.at(-1)!.token.end, tokens: sentence.map((w) => w.token) });
-    current.words.push(sentence);
-    sentence = [];
-  };
-  const finishDocument = (): void => {
-    finishSentence();
-    if (current) documents.push({ id: current.id, text: current.text, sentences: current.sentences, mentions: mentionsOf(current.words, `${name}: ${current.id}`) });
-  };
-
-  const lines = content.split(/\r?\n/);
-  lines.forEach((line, n) => {
-    const where = `${name}:${n + 1}`;
-    if (line.startsWith('#')) {
-      const doc = /^# newdoc id = (.+)$/.exec(line);
-      if (doc) {
-        finishDocument();
-        current = { id: doc[1]!.trim(), text: '', sentences: [], words: [] };
-        pendingParagraph = false;
-      } else if (/^# newpar\b/.test(line)) pendingParagraph = true;
-      return;
-    }
-    if (line.trim() === '') {
-      finishSentence();
-      return;
-    }
-    const fields = line.split('\t');
-    if (fields.length !== FIELD_COUNT) throw new UserError(`${where}: expected ${FIELD_COUNT} tab-separated fields, found ${fields.length}`);
-    current ??= { id: name, text: '', sentences: [], words: [] };
-    const [id, form, lemma, upos, xpos, features, head, deprel, , misc] = fields as [string, string, string, string, string, string, string, string, string, string];
-    if (/^\d+\.\d+$/.test(id)) return; // empty nodes have no surface
-    const range = /^(\d+)-(\d+)$/.exec(id);
+  const documents: { id: string; text: string; sentences: ParsedSentence[]; words: Word[][] }[] = [];
+  for (const sentence of parseConllu(content, name)) {
+    const id = commentValue(sentence, 'newdoc id');
+    if (id !== undefined || documents.length === 0) documents.push({ id: id?.trim() ?? name, text: '', sentences: [], words: [] });
+    const document = documents.at(-1)!;
     // Sentences of a paragraph run on after a space, paragraphs after a blank line.
-    const separator = (): string => {
-      const text = current!.text;
-      if (text === '' || (sentence.length > 0 && !pendingParagraph)) return '';
-      if (pendingParagraph) {
-        current!.text = text.trimEnd();
-        return '\n\n';
-      }
-      return /\s$/.test(text) ? '' : ' ';
-    };
-    if (range) {
-      const before = separator();
-      current.text += before;
-      pendingParagraph = false;
-      multiword = { last: Number(range[2]), form, spaceAfter: !/SpaceAfter=No/.test(misc), start: current.text.length };
-      current.text += form;
-      if (multiword.spaceAfter) current.text += ' ';
-      return;
+    const paragraph = sentence.comments.some((comment) => /^newpar\b/.test(comment));
+    if (document.text !== '') document.text = document.text.trimEnd() + (paragraph ? '\n\n' : ' ');
+    const words = spellOut(document, sentence.words, sentence.multiwords);
+    document.sentences.push({ start: words[0]!.token.start, end: words.at(-1)!.token.end, tokens: words.map((w) => w.token) });
+    document.words.push(words);
+  }
+  return documents.map(({ id, text, sentences, words }) => ({ id, text: text.trimEnd(), sentences, mentions: mentionsOf(words, `${name}: ${id}`) }));
+}
+
+/** Append a sentence's words to the document text (SpaceAfter=No respected), each with its offsets. */
+function spellOut(document: { text: string }, words: ConlluWord[], multiwords: Map<number, string>): Word[] {
+  const spelt: Word[] = [];
+  let multiword: { last: number; form: string; start: number } | undefined;
+  for (const word of words) {
+    const line = multiwords.get(word.id);
+    if (line !== undefined) {
+      // "country’s" is written once; its words "country" and "’s" sit inside it where they are spelt out.
+      const [range = '', form = '', , , , , , , , misc = ''] = line.split('\t');
+      multiword = { last: Number(range.split('-')[1]), form, start: document.text.length };
+      document.text += form + (/SpaceAfter=No/.test(misc) ? '' : ' ');
     }
-    if (!/^\d+$/.test(id) || !/^\d+$/.test(head)) throw new UserError(`${where}: bad word id or head`);
     let start: number;
     let end: number;
     if (multiword) {
-      // A word of "country’s": its place inside the surface form where it is spelt out, else the whole form.
-      const at = multiword.form.indexOf(form, 0);
-      const whole = { start: multiword.start, end: multiword.start + multiword.form.length };
-      start = at >= 0 ? multiword.start + at : whole.start;
-      end = at >= 0 ? start + form.length : whole.end;
-      if (Number(id) === multiword.last) multiword = undefined;
+      const at = multiword.form.indexOf(word.form);
+      start = multiword.start + Math.max(at, 0);
+      end = at >= 0 ? start + word.form.length : multiword.start + multiword.form.length;
+      if (word.id >= multiword.last) multiword = undefined;
     } else {
-      const before = separator();
-      current.text += before;
-      pendingParagraph = false;
-      start = current.text.length;
-      current.text += form;
-      end = current.text.length;
-      if (!/SpaceAfter=No/.test(misc)) current.text += ' ';
+      start = document.text.length;
+      end = start + word.form.length;
+      document.text += word.form + (/SpaceAfter=No/.test(word.misc) ? '' : ' ');
     }
-    const token: SyntaxToken = { id: Number(id), form, start, end, upos, lemma, head: Number(head), deprel, ...(xpos !== '_' && { xpos }) };
-    sentence.push({ token, features, misc });
-  });
-  finishDocument();
-  for (const document of documents) document.text = document.text.trimEnd();
-  return documents;
+    const { id, form, lemma, upos, xpos, head, deprel } = word;
+    const token: SyntaxToken = { id, form, start, end, upos, lemma, head: Math.max(head, 0), deprel, ...(xpos !== '_' && { xpos }) };
+    spelt.push({ token, features: word.feats, misc: word.misc });
+  }
+  return spelt;
 }
 
 /** Mentions from the `Entity=` brackets of each sentence's words. */

@@ -22,8 +22,8 @@ export interface CorefScore {
 
 export interface CorefReport {
   documents: number;
-  /** Which trees gave grammatical roles: none (word order and tags), or the file's own. */
-  syntax: 'none' | 'gold';
+  /** Which trees gave grammatical roles: none (word order and tags), our parser's, or the file's own. */
+  syntax: 'none' | 'parser' | 'gold';
   pronouns: CorefScore & { byForm: Record<string, CorefScore> };
   /** Pronouns of GUM's `person` chains. */
   personPronouns: CorefScore;

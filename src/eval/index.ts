@@ -9,6 +9,7 @@ import { resolveCoreference } from '../pipeline/coreference.js';
 import { findMentions } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
 import { resolve } from '../pipeline/resolve.js';
+import { parseSentence } from '../syntax/index.js';
 import type { SourceDocument } from '../types.js';
 import { parseConll04 } from './conll04.js';
 import { parseConll2003 } from './conll2003.js';
@@ -98,17 +99,24 @@ function sourceOf(document: { id: string; text: string }, name = 'eval'): Source
 /**
  * Pronoun resolution on CoNLL-U coreference (GUM): each document's text is rebuilt from its words,
  * run through the pipeline up to coreference, and the links are mapped back to the words by offset.
- * `goldTrees`: give the resolver the file's own trees for grammatical roles.
+ * `trees`: where grammatical roles come from: none (word order and tags), our parser on every
+ * sentence, or the file's own trees.
  */
-export function evaluateCoref(content: string, options: EvaluateOptions & { goldTrees?: boolean } = {}): CorefReport {
+export function evaluateCoref(content: string, options: EvaluateOptions & { trees?: CorefReport['syntax'] } = {}): CorefReport {
+  const trees = options.trees ?? 'none';
   const documents = parseCorefConllu(content, options.name).slice(0, options.limit);
   const cases = documents.map((gold, index) => {
     const analyzed = analyze(clean(gold.text));
     const resolved = resolve(gold.id, analyzed, findMentions(analyzed));
-    const parses = options.goldTrees ? treesBySentence(gold.sentences, analyzed.sentences) : undefined;
+    const parses =
+      trees === 'gold'
+        ? treesBySentence(gold.sentences, analyzed.sentences)
+        : trees === 'parser'
+          ? new Map(analyzed.sentences.map((s) => [s.index, parseSentence(analyzed.text, s.start, s.end)]))
+          : undefined;
     const links = resolveCoreference(analyzed, resolved, parses);
     options.onProgress?.(index + 1, documents.length);
     return { gold, entities: resolved.entities, links };
   });
-  return scoreCoref(cases, options.goldTrees ? 'gold' : 'none');
+  return scoreCoref(cases, trees);
 }

@@ -44,9 +44,10 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   const named = resolved.mentions.filter((m) => !m.role);
   const anaphors = findAnaphors(analyzed, named, lists);
   const candidates: Candidate[] = [];
+  const dubious = dubiousPeople(traits, resolved, analyzed);
   resolved.mentions.forEach((mention, i) => {
     const entities = resolved.referents[i] ?? [];
-    if (mention.role || entities.length !== 1 || isDubiousPerson(traits[entities[0]!]!, resolved, entities[0]!, analyzed)) return;
+    if (mention.role || entities.length !== 1 || dubious[entities[0]!]) return;
     const role = roleOf(mention.sentence, mention.start, mention.end);
     // "Soviet" in "Soviet negotiators", "U.S." in "U.S. officials" describe a noun; no pronoun stands for them.
     const tokens = analyzed.tokens[mention.sentence]!;
@@ -60,10 +61,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   candidates.push(...coordinations(analyzed, candidates));
   const taken = [...named, ...anaphors];
   candidates.push(...nominals(analyzed, taken, lists, roleOf));
-  const words = analyzed.tokens.flat();
-  /** A singular common noun between two offsets, outside every name and resolved anaphor. */
-  const nounBetween = (from: number, to: number): boolean =>
-    words.some((t) => t.start >= from && t.end <= to && isCommonNoun(t) && !candidates.some((c) => !c.nominal && c.start <= t.start && t.end <= c.end));
+  const nounBetween = commonNounCounter(analyzed, named);
 
   const links: CorefLink[] = [];
   for (const anaphor of anaphors) {
@@ -73,7 +71,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
         ? resolvePronoun(anaphor, analyzed.tokens[anaphor.sentence]!, preceding, traits, roleOf, nounBetween, lists)
         : anaphor.group
           ? resolveGroup(anaphor.group, preceding, traits)
-          : resolveDescription(anaphor.description!, anaphor, preceding, traits);
+          : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits);
     const { sentence, start, end, kind } = anaphor;
     const role = roleOf(sentence, start, end);
     if (entities && entities.length > 0) {
@@ -90,28 +88,35 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
 /**
  * "Placed under the care of …", "Which …", "Oh.": a one-word "person" that is an English word,
  * has no title and no known first name, and is only ever seen opening a sentence is most likely
- * no name at all; it takes no pronoun.
+ * no name at all; it takes no pronoun. Nor does a capitalised contraction ("I'm").
  */
-function isDubiousPerson(trait: EntityTraits, resolved: Resolved, entity: number, analyzed: AnalyzedText): boolean {
-  if (trait.type !== 'Person' || /\s/.test(trait.name) || trait.titles.length > 0) return false;
-  const key = nameKey(trait.name);
-  if (/['’]/.test(trait.name)) return true;
-  if (!getGazetteer().words.has(key) || getGazetteer().firstNames.has(key)) return false;
-  return resolved.entities[entity]!.mentions.every((m) => {
-    const sentence = analyzed.sentences.find((s) => s.start <= m.start && m.start < s.end);
-    if (!sentence) return false;
-    const line = analyzed.text.slice(sentence.start, m.start).split('\n').at(-1)!;
-    return !/\p{L}/u.test(line);
+/** "I'm", "I'll": a capitalised contraction, never a name. */
+const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
+
+function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: AnalyzedText): boolean[] {
+  const gazetteer = getGazetteer();
+  const dubious = traits.map((trait) => {
+    if (trait.type !== 'Person' || /\s/.test(trait.name) || trait.titles.length > 0) return false;
+    const key = nameKey(trait.name);
+    return CONTRACTION.test(trait.name) || (gazetteer.words.has(key) && !gazetteer.firstNames.has(key));
   });
+  resolved.mentions.forEach((mention, i) => {
+    const [entity] = resolved.referents[i] ?? [];
+    if (entity === undefined || !dubious[entity] || CONTRACTION.test(mention.text)) return;
+    const line = analyzed.text.slice(analyzed.sentences[mention.sentence]!.start, mention.start).split('\n').at(-1)!;
+    if (/\p{L}/u.test(line)) dubious[entity] = false;
+  });
+  return dubious;
 }
 
 /** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
-function nominals(analyzed: AnalyzedText, taken: { start: number; end: number }[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
+function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
   const found: Candidate[] = [];
+  const isTaken = overlapTest(taken);
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
       if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || ['Pronoun', 'ProperNoun', 'Date', 'Value'].some((tag) => token.tags.has(tag))) continue;
-      if (taken.some((t) => t.start < token.end && token.start < t.end)) continue;
+      if (isTaken(sentence, token.start, token.end)) continue;
       // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
       const owner = tokens[token.index - 1];
       if (owner && (/^(his|her|its|their)$/i.test(owner.text) || /\p{Lu}.*['’]s?$/u.test(owner.text))) continue;
@@ -124,6 +129,38 @@ function nominals(analyzed: AnalyzedText, taken: { start: number; end: number }[
     }
   });
   return found;
+}
+
+/** Whether a singular common noun outside the names stands between two offsets; by prefix counts, so each question is a binary search. */
+function commonNounCounter(analyzed: AnalyzedText, named: Span[]): (from: number, to: number) => boolean {
+  const inName = overlapTest(named);
+  const nouns = analyzed.tokens
+    .flat()
+    .filter((t) => isCommonNoun(t) && !inName(t.sentence, t.start, t.end))
+    .map((t) => t.start);
+  const countBefore = (offset: number): number => {
+    let [low, high] = [0, nouns.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (nouns[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return (from, to) => countBefore(to) > countBefore(from);
+}
+
+interface Span {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** Whether a stretch of a sentence overlaps one of the spans (looked up sentence by sentence). */
+function overlapTest(spans: Span[]): (sentence: number, start: number, end: number) => boolean {
+  const bySentence = new Map<number, Span[]>();
+  for (const span of spans) bySentence.set(span.sentence, [...(bySentence.get(span.sentence) ?? []), span]);
+  return (sentence, start, end) => bySentence.get(sentence)?.some((span) => span.start < end && start < span.end) ?? false;
 }
 
 const isCommonNoun = (token: Token): boolean =>
@@ -226,7 +263,7 @@ interface EntityTraits {
   name: string;
   gender?: Gender;
   /** Titles given to the person, lower-case, with the country or organization they belong to. */
-  titles: { name: string; leads: boolean; of?: string }[];
+  titles: { name: string; leads: boolean; of?: string; sentence: number }[];
 }
 
 function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLists): EntityTraits[] {
@@ -244,7 +281,7 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
     const gender = lists.genderedTitles.get(title) ?? lists.genderedTitles.get(title.split(' ').at(-1)!);
     if (gender) trait.gender = gender;
     const owner = mention.title.of === undefined ? undefined : resolved.mentions[mention.title.of];
-    trait.titles.push({ name: title, leads: mention.title.relation === 'LEADER_OF', ...(owner && { of: owner.canonical ?? owner.text }) });
+    trait.titles.push({ name: title, leads: mention.title.relation === 'LEADER_OF', sentence: mention.sentence, ...(owner && { of: owner.canonical ?? owner.text }) });
   });
   // "Soviet leader Mikhail Gorbachev": a title in lower case, which the entity stage leaves out of the name.
   resolved.mentions.forEach((mention, i) => {
@@ -253,13 +290,13 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
     const tokens = analyzed.tokens[mention.sentence]!;
     const at = tokens.findIndex((t) => t.start >= mention.start);
     const title = titleBefore(tokens, at);
-    if (title) traits[entity]!.titles.push(title);
+    if (title) traits[entity]!.titles.push({ ...title, sentence: mention.sentence });
   });
   return traits;
 }
 
 /** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
-function titleBefore(tokens: Token[], at: number): EntityTraits['titles'][number] | undefined {
+function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
   const titles = getGazetteer().titles;
   for (let length = 3; length >= 1; length--) {
     const from = at - length;
@@ -342,24 +379,25 @@ interface Anaphor {
 }
 
 /** Pronouns and definite descriptions, in document order; none inside a name. */
-function findAnaphors(analyzed: AnalyzedText, named: { start: number; end: number }[], lists: CorefLists): Anaphor[] {
+function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: CorefLists): Anaphor[] {
   const anaphors: Anaphor[] = [];
-  const insideName = (start: number, end: number): boolean => named.some((m) => m.start < end && start < m.end);
+  const inName = overlapTest(named);
   analyzed.tokens.forEach((tokens, sentence) => {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const word = token.text.toLowerCase();
-      const pronoun = lists.pronouns.get(word.replace(/^it['’]s$/u, 'it'));
-      if (pronoun && !insideName(token.start, token.end)) {
+      const pronoun = lists.pronouns.get(word) ?? (word.startsWith('it') ? lists.pronouns.get(word.replace(/^it['’]s$/u, 'it')) : undefined);
+      if (pronoun && !inName(sentence, token.start, token.end)) {
         anaphors.push({ kind: 'pronoun', sentence, start: token.start, end: token.end, token: i, pronoun });
         continue;
       }
+      if (word !== 'the' && word !== 'both') continue;
       const found = description(tokens, i, lists) ?? group(tokens, i, lists);
       if (!found) continue;
       const { end, head, ...rest } = found;
       const stop = tokens[end - 1]!.end;
       // The country word may be a name of its own ("Soviet"); the head may not ("the Bank of England").
-      if (insideName(tokens[head]!.start, stop)) continue;
+      if (inName(sentence, tokens[head]!.start, stop)) continue;
       anaphors.push({ kind: 'description', sentence, start: token.start, end: stop, token: i, ...rest });
       i = end - 1;
     }
@@ -374,7 +412,8 @@ function longestKey<T>(tokens: Token[], i: number, table: Map<string, T>): { val
     const words = tokens.slice(i, i + length);
     // A phrase runs over no punctuation but its last word's.
     if (words.slice(0, -1).some((t) => t.post.trim() !== '')) continue;
-    const value = table.get(words.map((t) => t.text.toLowerCase().replace(/[’]/g, "'")).join(' '));
+    // "the kingdom's commitment": the head may carry the possessive.
+    const value = table.get(words.map((t) => t.text.toLowerCase()).join(' ').replace(/['’]s?$/u, ''));
     if (value !== undefined) return { value, end: i + length };
   }
   return undefined;
@@ -537,31 +576,43 @@ function isPleonastic(tokens: Token[], index: number, lists: CorefLists): boolea
 }
 
 function resolveDescription(
+  analyzed: AnalyzedText,
   description: NonNullable<Anaphor['description']>,
   anaphor: Anaphor,
   preceding: Candidate[],
   traits: EntityTraits[],
 ): number[] | undefined {
   const { entry, country } = description;
-  const fits = (entity: number): boolean => {
+  // A title of the country itself first; then, for "French President Mitterrand, his Prime Minister
+  // Jacques Chirac", a title of no stated country in a sentence that names it.
+  const exactly = (title: EntityTraits['titles'][number]): boolean => !country || title.of === country;
+  const nearby = (title: EntityTraits['titles'][number]): boolean =>
+    title.of === undefined && country !== undefined && countriesIn(analyzed.tokens[title.sentence]!).has(country);
+  const fits = (entity: number, ofCountry: (title: EntityTraits['titles'][number]) => boolean): boolean => {
     const trait = traits[entity]!;
     if (trait.type !== entry.type) return false;
     if (entry.kingdom && !getCorefLists().kingdoms.has(trait.name)) return false;
     if (entry.type === 'Country' && country) return trait.name === country;
     if (!entry.titles) return true;
     return trait.titles.some(
-      (title) =>
-        (!country || title.of === country) &&
-        entry.titles!.some((word) => (word === 'leader' ? title.leads : title.name === word || title.name.endsWith(` ${word}`))),
+      (title) => ofCountry(title) && entry.titles!.some((word) => (word === 'leader' ? title.leads : title.name === word || title.name.endsWith(` ${word}`))),
     );
   };
   // A titled person may have been named anywhere before; a thing only lately.
   const reach = entry.titles ? Infinity : MAX_DISTANCE;
-  const closest = [...preceding]
-    .filter((c) => c.entities.length === 1 && anaphor.sentence - c.sentence <= reach)
-    .sort((a, b) => b.start - a.start)
-    .find((c) => fits(c.entities[0]!));
+  const latest = preceding.filter((c) => c.entities.length === 1 && anaphor.sentence - c.sentence <= reach).sort((a, b) => b.start - a.start);
+  const closest = latest.find((c) => fits(c.entities[0]!, exactly)) ?? (country ? latest.find((c) => fits(c.entities[0]!, nearby)) : undefined);
   return closest?.entities;
+}
+
+/** Countries a sentence names or qualifies ("French"), by the gazetteer. */
+function countriesIn(tokens: Token[]): Set<string> {
+  const countries = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const found = countryWord(tokens, i);
+    if (found) countries.add(found.country);
+  }
+  return countries;
 }
 
 function resolveGroup(group: NonNullable<Anaphor['group']>, preceding: Candidate[], traits: EntityTraits[]): number[] | undefined {
