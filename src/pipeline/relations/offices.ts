@@ -21,7 +21,7 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
     for (const title of titlesOf(tree, token, entities)) {
       const relation = officeRelation(tree, title, table);
       if (!relation) continue;
-      for (const owner of ownersOf(tree, title, entities)) {
+      for (const owner of ownersOf(tree, title, entities, token)) {
         for (const person of people) {
           facts.push({ frame: 'office', type: relation.type, source: person, target: owner, properties: { title: relation.title }, confidence: 0.75 });
         }
@@ -31,9 +31,12 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
   return facts;
 }
 
+/** How a title attaches to a name: "minister Ivan Petrov" (compound, or nmod:desc in newer UD), "Petrov, the minister" (appos), a tagger's "premier(ADJ) Erdogan" (amod). */
+const TITLE_LINKS = new Set(['compound', 'appos', 'nmod:desc', 'amod']);
+
 /** Title nouns of a name: beside it ("minister Ivan Petrov", "Mori, director of"), or the name is the subject of a copula ("Smith is chairman"). */
 function titlesOf(tree: Tree, name: SyntaxToken, entities: EntityView): SyntaxToken[] {
-  const found = tree.children(name).filter((c) => (c.deprel === 'compound' || c.deprel === 'appos') && c.upos !== 'PROPN' && entities.at(c).length === 0);
+  const found = tree.children(name).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0);
   const head = tree.head(name);
   if (head && entities.at(head).length === 0 && (name.deprel === 'appos' || (name.deprel === 'nsubj' && tree.children(head, 'cop').length > 0))) found.push(head);
   return found;
@@ -52,9 +55,14 @@ function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable): { ty
 }
 
 /** The countries and bodies a title belongs to: "Russian", "MITI's …", "of West Germany's largest bank, Deutsche Bank". */
-function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView): number[] {
+function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView, name: SyntaxToken): number[] {
   const owners: number[] = [];
   const isOwner = (e: number): boolean => entities.type(e) === 'Country' || entities.type(e) === 'Organization';
+  // The owner may also modify the name itself ("Turkish(amod) premier(amod) Recep Erdogan"), or be
+  // the word a tagger made the name hang on ("Turkish" as head of "… Erdogan(flat)").
+  const head = tree.head(name);
+  const beside = [...tree.children(name).filter((c) => c !== title && (c.deprel === 'amod' || c.deprel === 'compound')), ...(head && name.deprel === 'flat' ? [head] : [])];
+  for (const token of beside) owners.push(...entities.named(token).filter(isOwner));
   for (const child of tree.children(title)) {
     const attached = child.deprel === 'amod' || child.deprel === 'compound' || child.deprel === 'nmod:poss' || (child.deprel === 'nmod' && tree.markers(child).some((m) => m === 'of' || m === 'at' || m === 'for'));
     if (!attached) continue;
