@@ -15,7 +15,6 @@ export interface EntityView {
 }
 
 export interface FrameFact {
-  frame: string;
   type: RelationType;
   source: number;
   target: number;
@@ -73,7 +72,7 @@ function frameFacts(tree: Tree, table: FrameTable, frame: CompiledFrame, trigger
     const targets = fill(state.target).filter((e) => signature.target.has(entities.type(e)));
     const confidence = CONFIDENCE[modality];
     const add = (source: number, target: number): void => {
-      if (source !== target) facts.push({ frame: frame.spec.name, type, source, target, properties: { ...properties }, confidence });
+      if (source !== target) facts.push({ type, source, target, properties: { ...properties }, confidence });
     };
     for (const source of sources) for (const target of targets) add(source, target);
     // "Reagan and Gorbachev met", "talks between Baker and Watanabe": the parties met each other.

@@ -23,7 +23,7 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
       if (!relation) continue;
       for (const owner of ownersOf(tree, title, entities, token)) {
         for (const person of people) {
-          facts.push({ frame: 'office', type: relation.type, source: person, target: owner, properties: { title: relation.title }, confidence: 0.75 });
+          facts.push({ type: relation.type, source: person, target: owner, properties: { title: relation.title }, confidence: 0.75 });
         }
       }
     }

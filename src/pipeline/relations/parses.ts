@@ -52,9 +52,4 @@ export class LazyParses implements SentenceParses {
     }
     return parse;
   }
-
-  /** How many sentences were parsed so far. */
-  get parsed(): number {
-    return this.made.size;
-  }
 }
