@@ -21,7 +21,8 @@ function factsOf(corpus: string, id: string, sentence: string, edit?: (text: str
 
 describe('frames on news', () => {
   it('a light verb carries the meeting: "held talks with"', () => {
-    expect(factsOf('bbc_all.jsonl', 'bbc/politics/188.txt', 'Gen Musharraf held talks with Tony Blair on Monday.')).toContain('MET_WITH Gen Musharraf → Tony Blair');
+    const found = factsOf('bbc_all.jsonl', 'bbc/politics/188.txt', 'Gen Musharraf held talks with Tony Blair on Monday.');
+    expect(found.filter((r) => /^MET_WITH .*Musharraf → Tony Blair$/.test(r))).toHaveLength(1);
   });
 
   it('a possessor, a "with" phrase, and a planned meeting: "to prepare for Nakasone\'s talks with President Ronald Reagan"', () => {
