@@ -386,9 +386,11 @@ function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: CorefLists):
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const word = token.text.toLowerCase();
-      const pronoun = lists.pronouns.get(word) ?? (word.startsWith('it') ? lists.pronouns.get(word.replace(/^it['’]s$/u, 'it')) : undefined);
+      // "he's", "they’re", "it's": the pronoun with its verb in one token.
+      const base = /['’]/.test(word) ? word.replace(/['’](s|d|ll|re|ve)$/u, '') : word;
+      const pronoun = lists.pronouns.get(base);
       if (pronoun && !inName(sentence, token.start, token.end)) {
-        anaphors.push({ kind: 'pronoun', sentence, start: token.start, end: token.end, token: i, pronoun });
+        anaphors.push({ kind: 'pronoun', sentence, start: token.start, end: token.start + base.length, token: i, pronoun });
         continue;
       }
       if (word !== 'the' && word !== 'both') continue;
@@ -496,9 +498,19 @@ function coordinations(analyzed: AnalyzedText, candidates: Candidate[]): Candida
   return groups;
 }
 
-/** Candidates in search order: the pronoun's own sentence, then back sentence by sentence; subjects first, then left to right. */
-function searchOrder(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort((a, b) => b.sentence - a.sentence || a.role.rank - b.role.rank || a.start - b.start);
+/**
+ * Candidates in search order: back sentence by sentence, subjects first, then left to right; the
+ * subject of the sentence before still comes before what is not the subject of the pronoun's own
+ * ("Placed under the care of a Dr. Bailey, he …" is the one the story was about).
+ */
+function searchOrder(candidates: Candidate[], sentence: number): Candidate[] {
+  const tier = (c: Candidate): number => {
+    const distance = sentence - c.sentence;
+    if (distance === 0) return c.role.rank === 0 ? 0 : 2;
+    if (distance === 1 && c.role.rank === 0) return 1;
+    return 2 * distance + (c.role.rank === 0 ? 0 : 1);
+  };
+  return [...candidates].sort((a, b) => tier(a) - tier(b) || b.sentence - a.sentence || a.role.rank - b.role.rank || a.start - b.start);
 }
 
 function resolvePronoun(
@@ -521,7 +533,7 @@ function resolvePronoun(
       ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)).flatMap((c) => c.entities)
       : [],
   );
-  for (const candidate of searchOrder(preceding)) {
+  for (const candidate of searchOrder(preceding, anaphor.sentence)) {
     if (candidate.role.rank === 3) continue;
     if (candidate.nominal) {
       // A noun that agrees takes the pronoun: no entity does.
@@ -558,8 +570,12 @@ function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[
   const of = entities.map((e) => traits[e]!);
   if (!of.every((t) => pronoun.types.includes(t.type))) return false;
   if (pronoun.number === 'singular') return of.length === 1 && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
-  // "they": a group, or an organization with a plural name ("the Rangers", "the Social Democrats").
-  return of.length >= 2 || (of[0]!.type === 'Organization' && /\p{Ll}s$/u.test(of[0]!.name));
+  // "they": a group, or one with a plural name ("the Rangers", "the Social Democrats", "Republican
+  // Senators", "Americans") that is no person's name (no title, no first name).
+  if (of.length >= 2) return true;
+  const [one] = of;
+  const plural = /\p{Ll}s$/u.test(one!.name) && !getGazetteer().firstNames.has(nameKey(one!.name.split(/\s+/)[0]!));
+  return plural && (one!.type === 'Organization' || (one!.type === 'Person' && one!.titles.length === 0 && one!.gender === undefined));
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);

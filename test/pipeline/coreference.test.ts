@@ -43,6 +43,18 @@ describe('coreference sieve: pronouns', () => {
     expect(links('Britain and France said they would sign the treaty.')).toEqual(['they → United Kingdom + France']);
   });
 
+  it('reads a pronoun with its verb in one token', () => {
+    expect(links("Reagan said he's tired.")).toEqual(['he → Reagan']);
+  });
+
+  it('links "they" to a plural name with no title or first name', () => {
+    expect(links('The vote was demanded by Republican Senators on Monday. They said it was fair.')).toEqual(['They → Republican Senators']);
+  });
+
+  it('prefers the subject of the sentence before to a name in a phrase of its own sentence', () => {
+    expect(links('Reagan flew to Bonn. After a meeting with a Dr. Bailey, he said he was tired.')).toEqual(['he → Reagan', 'he → Reagan']);
+  });
+
   it('leaves "he" to a nearer common noun for a person: no link rather than a wrong one', () => {
     expect(links('A spokesman for Reagan said he would not comment.')).toEqual([]);
     expect(links('Reagan said he would not comment.')).toEqual(['he → Reagan']);
