@@ -109,13 +109,15 @@ function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: Ana
   return dubious;
 }
 
+const NOT_NOMINAL = ['Pronoun', 'ProperNoun', 'Date', 'Value'];
+
 /** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
 function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
   const found: Candidate[] = [];
   const isTaken = overlapTest(taken);
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
-      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || ['Pronoun', 'ProperNoun', 'Date', 'Value'].some((tag) => token.tags.has(tag))) continue;
+      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
       if (isTaken(sentence, token.start, token.end)) continue;
       // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
       const owner = tokens[token.index - 1];
@@ -197,6 +199,8 @@ export interface CorefLists {
   genderedTitles: Map<string, Gender>;
   genderedNouns: Map<string, Gender>;
   descriptions: Map<string, DescriptionEntry>;
+  /** First words of the descriptions' heads ("prime" of "prime minister"). */
+  descriptionFirstWords: Set<string>;
   groupNumbers: Map<string, number>;
   groupHeads: Map<string, GroupHead>;
   kingdoms: Set<string>;
@@ -247,6 +251,7 @@ export function compileCorefLists(data: CorefData): CorefLists {
     genderedTitles: byGender(data.genderedTitles),
     genderedNouns: byGender(data.genderedNouns),
     descriptions: new Map(Object.entries(data.descriptions)),
+    descriptionFirstWords: new Set(Object.keys(data.descriptions).map((head) => head.split(' ')[0]!)),
     groupNumbers: new Map(Object.entries(data.groups.numbers)),
     groupHeads: new Map(Object.entries(data.groups.heads)),
     kingdoms: new Set(data.kingdoms),
@@ -296,8 +301,12 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
 }
 
 /** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
+let titleLastWords: Set<string> | undefined;
+
 function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
   const titles = getGazetteer().titles;
+  titleLastWords ??= new Set([...titles.values()].flat().map((t) => nameKey(t.title).split(' ').at(-1)!));
+  if (!titleLastWords.has(nameKey(tokens[at - 1]?.text ?? ''))) return undefined;
   for (let length = 3; length >= 1; length--) {
     const from = at - length;
     if (from < 0) continue;
@@ -439,7 +448,10 @@ function countryWord(tokens: Token[], i: number): { country: string; end: number
 function description(tokens: Token[], i: number, lists: CorefLists): (Pick<Anaphor, 'description'> & { head: number; end: number }) | undefined {
   if (tokens[i]!.text.toLowerCase() !== 'the' || tokens[i]!.post.trim() !== '') return undefined;
   let at = i + 1;
-  const owner = tokens[at] ? countryWord(tokens, at) : undefined;
+  // Country words are capitalised ("Soviet", "U.S."); anything else must open a description's head.
+  const capitalised = /^\p{Lu}/u.test(tokens[at]?.text ?? '');
+  if (!capitalised && !lists.descriptionFirstWords.has(tokens[at]?.text.toLowerCase() ?? '')) return undefined;
+  const owner = capitalised ? countryWord(tokens, at) : undefined;
   if (owner && tokens[owner.end - 1]!.post.trim() === '') at = owner.end;
   const head = longestKey(tokens, at, lists.descriptions);
   if (!head) return undefined;
