@@ -33,7 +33,7 @@ export interface CorefLink {
  * grammatical roles where the syntax stage parsed a sentence; elsewhere the word order and
  * compromise's tags stand in.
  */
-export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, parses: ReadonlyMap<number, ParsedSentence> = new Map()): CorefLink[] {
+export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map()): CorefLink[] {
   const lists = getCorefLists();
   const traits = entityTraits(analyzed, resolved, lists);
   const roleOf = (sentence: number, start: number, end: number): Role => {
