@@ -60,7 +60,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   });
   candidates.push(...coordinations(analyzed, candidates));
   const taken = [...named, ...anaphors];
-  candidates.push(...nominals(analyzed, taken, lists, roleOf));
+  candidates.push(...nominals(analyzed, resolved, taken, lists, roleOf));
   const nounBetween = commonNounCounter(analyzed, named);
 
   const links: CorefLink[] = [];
@@ -112,9 +112,37 @@ function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: Ana
 const NOT_NOMINAL = ['Pronoun', 'ProperNoun', 'Date', 'Value'];
 
 /** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
-function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
+function nominals(
+  analyzed: AnalyzedText,
+  resolved: Resolved,
+  taken: Span[],
+  lists: CorefLists,
+  roleOf: (sentence: number, start: number, end: number) => Role,
+): Candidate[] {
   const found: Candidate[] = [];
   const isTaken = overlapTest(taken);
+  // People's names by where they start and end, for appositions: "their child, Gloria", "Thomas Sam, a homeopath".
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  resolved.mentions.forEach((mention, i) => {
+    const referents = resolved.referents[i] ?? [];
+    if (mention.role || mention.type !== 'Person' || referents.length !== 1) return;
+    byStart.set(mention.start, referents[0]!);
+    byEnd.set(mention.end, referents[0]!);
+  });
+  const apposed = (tokens: Token[], at: number): number | undefined => {
+    const token = tokens[at]!;
+    if (token.post.trim() === ',' && tokens[at + 1]) {
+      const after = byStart.get(tokens[at + 1]!.start);
+      if (after !== undefined) return after;
+    }
+    for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+      const word = tokens[k]!;
+      if (word.post.trim() === ',') return byEnd.get(word.end) ?? byEnd.get(word.end - 2);
+      if (!/^\p{Ll}/u.test(word.text) || word.post.trim() !== '' || isVerb(word)) return undefined;
+    }
+    return undefined;
+  };
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
       if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
@@ -125,9 +153,16 @@ function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, role
       const plural = token.tags.has('Plural');
       const person = token.tags.has('Actor') || lists.genderedNouns.has(token.text.toLowerCase());
       if (!plural && !person) continue;
+      const role = roleOf(sentence, token.start, token.end);
+      const named = plural ? undefined : apposed(tokens, token.index);
+      if (named !== undefined) {
+        // The noun is the named person: a candidate for that entity, not a rival to it.
+        found.push({ sentence, start: token.start, end: token.end, entities: [named], role });
+        continue;
+      }
       const gender = lists.genderedNouns.get(token.text.toLowerCase());
       const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, ...(gender && { gender }) };
-      found.push({ sentence, start: token.start, end: token.end, entities: [], role: roleOf(sentence, token.start, token.end), nominal });
+      found.push({ sentence, start: token.start, end: token.end, entities: [], role, nominal });
     }
   });
   return found;
