@@ -107,7 +107,7 @@ describe('kg eval', () => {
 
   it('fails with one clear line on bad input', async () => {
     const cases: [string[], string][] = [
-      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --coref FILE or --gold DIR\n'],
+      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE\n'],
       [['--gold', 'data/gold', '--trees', 'gold'], 'kg: --trees goes with --coref FILE\n'],
       [['--coref', 'test/fixtures/eval/tiny.conll'], 'kg: tiny.conll:1: expected 10 tab-separated columns, found 1\n'],
       [['--conll', 'missing.conll'], 'kg: missing.conll: cannot read the file\n'],
