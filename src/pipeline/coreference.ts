@@ -240,6 +240,7 @@ export interface CorefLists {
   groupHeads: Map<string, GroupHead>;
   kingdoms: Set<string>;
   pleonastic: Set<string>;
+  pleonasticObject: Set<string>;
   maleNames: Set<string>;
   femaleNames: Set<string>;
 }
@@ -252,6 +253,7 @@ interface CorefData {
   groups: { numbers: Record<string, number>; heads: Record<string, GroupHead> };
   kingdoms: string[];
   pleonastic: string[];
+  pleonasticObject: string[];
 }
 
 let lists: CorefLists | undefined;
@@ -291,6 +293,7 @@ export function compileCorefLists(data: CorefData): CorefLists {
     groupHeads: new Map(Object.entries(data.groups.heads)),
     kingdoms: new Set(data.kingdoms),
     pleonastic: new Set(data.pleonastic),
+    pleonasticObject: new Set(data.pleonasticObject),
     maleNames: only(male, female),
     femaleNames: only(female, male),
   };
@@ -628,8 +631,12 @@ function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);
 const EXTRAPOSED: ReadonlySet<string> = new Set(['that', 'to', 'whether', 'if', 'how', 'when', 'why', 'what', 'who']);
 
-/** "It is likely that …", "it was not clear whether …", "it's time to …": an "it" that stands for nothing. */
+/** "It is likely that …", "it was not clear whether …", "making it harder to …": an "it" that stands for nothing. */
 function isPleonastic(tokens: Token[], index: number, lists: CorefLists): boolean {
+  // "making it harder to …", "found it difficult to …"
+  const before = tokens[index - 1]?.text.toLowerCase();
+  const after = tokens[index + 1];
+  if (before !== undefined && lists.pleonasticObject.has(before) && after !== undefined && (after.tags.has('Adjective') || after.tags.has('Comparative'))) return true;
   let k = index + 1;
   if (/['’]s$/u.test(tokens[index]!.text)) k = index; // "it's": the verb is inside the token
   else while (k < tokens.length && k - index <= 3 && AUXILIARIES.has(tokens[k]!.text.toLowerCase())) k++;

@@ -36,6 +36,7 @@ describe('coreference sieve: pronouns', () => {
   it('links "it" to an organization, but not an "it" that stands for nothing nor one a nearer noun takes', () => {
     expect(links('IBM said it would cut 1,000 jobs.')).toEqual(['it → IBM']);
     expect(links('It is likely that IBM will grow.')).toEqual([]);
+    expect(links('IBM cut prices, making it harder for Apple to compete.')).toEqual([]);
     expect(links('IBM started a new research program. Analysts said it would fail.')).toEqual([]);
   });
 
@@ -111,6 +112,7 @@ describe('coreference word lists', () => {
       groups: { numbers: {}, heads: {} },
       kingdoms: [],
       pleonastic: [],
+      pleonasticObject: [],
     };
     expect(() => compileCorefLists(data as never)).toThrow(/pronoun "he": unknown entity type "Persn"/);
   });
