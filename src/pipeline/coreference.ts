@@ -85,14 +85,14 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   return links;
 }
 
+/** "I'm", "I'll": a capitalised contraction, never a name. */
+const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
+
 /**
  * "Placed under the care of …", "Which …", "Oh.": a one-word "person" that is an English word,
  * has no title and no known first name, and is only ever seen opening a sentence is most likely
  * no name at all; it takes no pronoun. Nor does a capitalised contraction ("I'm").
  */
-/** "I'm", "I'll": a capitalised contraction, never a name. */
-const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
-
 function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: AnalyzedText): boolean[] {
   const gazetteer = getGazetteer();
   const dubious = traits.map((trait) => {
@@ -338,9 +338,10 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
   return traits;
 }
 
-/** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
+/** Last words of the gazetteer's titles ("leader", "minister"): no title ends on any other word. */
 let titleLastWords: Set<string> | undefined;
 
+/** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
 function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
   const titles = getGazetteer().titles;
   titleLastWords ??= new Set([...titles.values()].flat().map((t) => nameKey(t.title).split(' ').at(-1)!));
@@ -366,7 +367,7 @@ function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][n
 // ---- grammatical roles ----------------------------------------------------------------------
 
 interface Role {
-  /** 0 subject, 1 object, 2 other, 3 a describing word ("Soviet" negotiators). */
+  /** 0 subject, 1 object, 2 other, 3 a describing word ("Soviet" negotiators), 4 an expletive ("it rained", by the parse). */
   rank: number;
   /** The parse's head word of the clause the span is an argument of, when parsed. */
   governor?: number;
@@ -593,7 +594,7 @@ function resolvePronoun(
     // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
     if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
     // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
-    if (pronoun.types.every((type) => type !== 'Person') && nounBetween(candidate.end, anaphor.start)) continue;
+    if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
     if (candidate.entities.some((e) => excluded.has(e))) continue;
     if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
   }
