@@ -60,7 +60,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   });
   candidates.push(...coordinations(analyzed, candidates));
   const taken = [...named, ...anaphors];
-  candidates.push(...nominals(analyzed, taken, lists, roleOf));
+  candidates.push(...nominals(analyzed, resolved, taken, lists, roleOf));
   const nounBetween = commonNounCounter(analyzed, named);
 
   const links: CorefLink[] = [];
@@ -85,14 +85,14 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   return links;
 }
 
+/** "I'm", "I'll": a capitalised contraction, never a name. */
+const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
+
 /**
  * "Placed under the care of …", "Which …", "Oh.": a one-word "person" that is an English word,
  * has no title and no known first name, and is only ever seen opening a sentence is most likely
  * no name at all; it takes no pronoun. Nor does a capitalised contraction ("I'm").
  */
-/** "I'm", "I'll": a capitalised contraction, never a name. */
-const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
-
 function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: AnalyzedText): boolean[] {
   const gazetteer = getGazetteer();
   const dubious = traits.map((trait) => {
@@ -109,13 +109,43 @@ function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: Ana
   return dubious;
 }
 
+const NOT_NOMINAL = ['Pronoun', 'ProperNoun', 'Date', 'Value'];
+
 /** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
-function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, roleOf: (sentence: number, start: number, end: number) => Role): Candidate[] {
+function nominals(
+  analyzed: AnalyzedText,
+  resolved: Resolved,
+  taken: Span[],
+  lists: CorefLists,
+  roleOf: (sentence: number, start: number, end: number) => Role,
+): Candidate[] {
   const found: Candidate[] = [];
   const isTaken = overlapTest(taken);
+  // People's names by where they start and end, for appositions: "their child, Gloria", "Thomas Sam, a homeopath".
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  resolved.mentions.forEach((mention, i) => {
+    const referents = resolved.referents[i] ?? [];
+    if (mention.role || mention.type !== 'Person' || referents.length !== 1) return;
+    byStart.set(mention.start, referents[0]!);
+    byEnd.set(mention.end, referents[0]!);
+  });
+  const apposed = (tokens: Token[], at: number): number | undefined => {
+    const token = tokens[at]!;
+    if (token.post.trim() === ',' && tokens[at + 1]) {
+      const after = byStart.get(tokens[at + 1]!.start);
+      if (after !== undefined) return after;
+    }
+    for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+      const word = tokens[k]!;
+      if (word.post.trim() === ',') return byEnd.get(word.end) ?? byEnd.get(word.end - 2);
+      if (!/^\p{Ll}/u.test(word.text) || word.post.trim() !== '' || isVerb(word)) return undefined;
+    }
+    return undefined;
+  };
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
-      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || ['Pronoun', 'ProperNoun', 'Date', 'Value'].some((tag) => token.tags.has(tag))) continue;
+      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
       if (isTaken(sentence, token.start, token.end)) continue;
       // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
       const owner = tokens[token.index - 1];
@@ -123,9 +153,16 @@ function nominals(analyzed: AnalyzedText, taken: Span[], lists: CorefLists, role
       const plural = token.tags.has('Plural');
       const person = token.tags.has('Actor') || lists.genderedNouns.has(token.text.toLowerCase());
       if (!plural && !person) continue;
+      const role = roleOf(sentence, token.start, token.end);
+      const named = plural ? undefined : apposed(tokens, token.index);
+      if (named !== undefined) {
+        // The noun is the named person: a candidate for that entity, not a rival to it.
+        found.push({ sentence, start: token.start, end: token.end, entities: [named], role });
+        continue;
+      }
       const gender = lists.genderedNouns.get(token.text.toLowerCase());
       const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, ...(gender && { gender }) };
-      found.push({ sentence, start: token.start, end: token.end, entities: [], role: roleOf(sentence, token.start, token.end), nominal });
+      found.push({ sentence, start: token.start, end: token.end, entities: [], role, nominal });
     }
   });
   return found;
@@ -197,10 +234,13 @@ export interface CorefLists {
   genderedTitles: Map<string, Gender>;
   genderedNouns: Map<string, Gender>;
   descriptions: Map<string, DescriptionEntry>;
+  /** First words of the descriptions' heads ("prime" of "prime minister"). */
+  descriptionFirstWords: Set<string>;
   groupNumbers: Map<string, number>;
   groupHeads: Map<string, GroupHead>;
   kingdoms: Set<string>;
   pleonastic: Set<string>;
+  pleonasticObject: Set<string>;
   maleNames: Set<string>;
   femaleNames: Set<string>;
 }
@@ -213,6 +253,7 @@ interface CorefData {
   groups: { numbers: Record<string, number>; heads: Record<string, GroupHead> };
   kingdoms: string[];
   pleonastic: string[];
+  pleonasticObject: string[];
 }
 
 let lists: CorefLists | undefined;
@@ -247,10 +288,12 @@ export function compileCorefLists(data: CorefData): CorefLists {
     genderedTitles: byGender(data.genderedTitles),
     genderedNouns: byGender(data.genderedNouns),
     descriptions: new Map(Object.entries(data.descriptions)),
+    descriptionFirstWords: new Set(Object.keys(data.descriptions).map((head) => head.split(' ')[0]!)),
     groupNumbers: new Map(Object.entries(data.groups.numbers)),
     groupHeads: new Map(Object.entries(data.groups.heads)),
     kingdoms: new Set(data.kingdoms),
     pleonastic: new Set(data.pleonastic),
+    pleonasticObject: new Set(data.pleonasticObject),
     maleNames: only(male, female),
     femaleNames: only(female, male),
   };
@@ -295,9 +338,14 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
   return traits;
 }
 
+/** Last words of the gazetteer's titles ("leader", "minister"): no title ends on any other word. */
+let titleLastWords: Set<string> | undefined;
+
 /** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
 function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
   const titles = getGazetteer().titles;
+  titleLastWords ??= new Set([...titles.values()].flat().map((t) => nameKey(t.title).split(' ').at(-1)!));
+  if (!titleLastWords.has(nameKey(tokens[at - 1]?.text ?? ''))) return undefined;
   for (let length = 3; length >= 1; length--) {
     const from = at - length;
     if (from < 0) continue;
@@ -319,7 +367,7 @@ function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][n
 // ---- grammatical roles ----------------------------------------------------------------------
 
 interface Role {
-  /** 0 subject, 1 object, 2 other, 3 a describing word ("Soviet" negotiators). */
+  /** 0 subject, 1 object, 2 other, 3 a describing word ("Soviet" negotiators), 4 an expletive ("it rained", by the parse). */
   rank: number;
   /** The parse's head word of the clause the span is an argument of, when parsed. */
   governor?: number;
@@ -386,9 +434,11 @@ function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: CorefLists):
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const word = token.text.toLowerCase();
-      const pronoun = lists.pronouns.get(word) ?? (word.startsWith('it') ? lists.pronouns.get(word.replace(/^it['’]s$/u, 'it')) : undefined);
+      // "he's", "they’re", "it's": the pronoun with its verb in one token.
+      const base = /['’]/.test(word) ? word.replace(/['’](s|d|ll|re|ve)$/u, '') : word;
+      const pronoun = lists.pronouns.get(base);
       if (pronoun && !inName(sentence, token.start, token.end)) {
-        anaphors.push({ kind: 'pronoun', sentence, start: token.start, end: token.end, token: i, pronoun });
+        anaphors.push({ kind: 'pronoun', sentence, start: token.start, end: token.start + base.length, token: i, pronoun });
         continue;
       }
       if (word !== 'the' && word !== 'both') continue;
@@ -437,7 +487,10 @@ function countryWord(tokens: Token[], i: number): { country: string; end: number
 function description(tokens: Token[], i: number, lists: CorefLists): (Pick<Anaphor, 'description'> & { head: number; end: number }) | undefined {
   if (tokens[i]!.text.toLowerCase() !== 'the' || tokens[i]!.post.trim() !== '') return undefined;
   let at = i + 1;
-  const owner = tokens[at] ? countryWord(tokens, at) : undefined;
+  // Country words are capitalised ("Soviet", "U.S."); anything else must open a description's head.
+  const capitalised = /^\p{Lu}/u.test(tokens[at]?.text ?? '');
+  if (!capitalised && !lists.descriptionFirstWords.has(tokens[at]?.text.toLowerCase() ?? '')) return undefined;
+  const owner = capitalised ? countryWord(tokens, at) : undefined;
   if (owner && tokens[owner.end - 1]!.post.trim() === '') at = owner.end;
   const head = longestKey(tokens, at, lists.descriptions);
   if (!head) return undefined;
@@ -496,9 +549,19 @@ function coordinations(analyzed: AnalyzedText, candidates: Candidate[]): Candida
   return groups;
 }
 
-/** Candidates in search order: the pronoun's own sentence, then back sentence by sentence; subjects first, then left to right. */
-function searchOrder(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort((a, b) => b.sentence - a.sentence || a.role.rank - b.role.rank || a.start - b.start);
+/**
+ * Candidates in search order: back sentence by sentence, subjects first, then left to right; the
+ * subject of the sentence before still comes before what is not the subject of the pronoun's own
+ * ("Placed under the care of a Dr. Bailey, he …" is the one the story was about).
+ */
+function searchOrder(candidates: Candidate[], sentence: number): Candidate[] {
+  const tier = (c: Candidate): number => {
+    const distance = sentence - c.sentence;
+    if (distance === 0) return c.role.rank === 0 ? 0 : 2;
+    if (distance === 1 && c.role.rank === 0) return 1;
+    return 2 * distance + (c.role.rank === 0 ? 0 : 1);
+  };
+  return [...candidates].sort((a, b) => tier(a) - tier(b) || b.sentence - a.sentence || a.role.rank - b.role.rank || a.start - b.start);
 }
 
 function resolvePronoun(
@@ -521,7 +584,7 @@ function resolvePronoun(
       ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)).flatMap((c) => c.entities)
       : [],
   );
-  for (const candidate of searchOrder(preceding)) {
+  for (const candidate of searchOrder(preceding, anaphor.sentence)) {
     if (candidate.role.rank === 3) continue;
     if (candidate.nominal) {
       // A noun that agrees takes the pronoun: no entity does.
@@ -531,7 +594,7 @@ function resolvePronoun(
     // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
     if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
     // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
-    if (pronoun.types.every((type) => type !== 'Person') && nounBetween(candidate.end, anaphor.start)) continue;
+    if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
     if (candidate.entities.some((e) => excluded.has(e))) continue;
     if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
   }
@@ -558,15 +621,23 @@ function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[
   const of = entities.map((e) => traits[e]!);
   if (!of.every((t) => pronoun.types.includes(t.type))) return false;
   if (pronoun.number === 'singular') return of.length === 1 && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
-  // "they": a group, or an organization with a plural name ("the Rangers", "the Social Democrats").
-  return of.length >= 2 || (of[0]!.type === 'Organization' && /\p{Ll}s$/u.test(of[0]!.name));
+  // "they": a group, or one with a plural name ("the Rangers", "the Social Democrats", "Republican
+  // Senators", "Americans") that is no person's name (no title, no first name).
+  if (of.length >= 2) return true;
+  const [one] = of;
+  const plural = /\p{Ll}s$/u.test(one!.name) && !getGazetteer().firstNames.has(nameKey(one!.name.split(/\s+/)[0]!));
+  return plural && (one!.type === 'Organization' || (one!.type === 'Person' && one!.titles.length === 0 && one!.gender === undefined));
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);
 const EXTRAPOSED: ReadonlySet<string> = new Set(['that', 'to', 'whether', 'if', 'how', 'when', 'why', 'what', 'who']);
 
-/** "It is likely that …", "it was not clear whether …", "it's time to …": an "it" that stands for nothing. */
+/** "It is likely that …", "it was not clear whether …", "making it harder to …": an "it" that stands for nothing. */
 function isPleonastic(tokens: Token[], index: number, lists: CorefLists): boolean {
+  // "making it harder to …", "found it difficult to …"
+  const before = tokens[index - 1]?.text.toLowerCase();
+  const after = tokens[index + 1];
+  if (before !== undefined && lists.pleonasticObject.has(before) && after !== undefined && (after.tags.has('Adjective') || after.tags.has('Comparative'))) return true;
   let k = index + 1;
   if (/['’]s$/u.test(tokens[index]!.text)) k = index; // "it's": the verb is inside the token
   else while (k < tokens.length && k - index <= 3 && AUXILIARIES.has(tokens[k]!.text.toLowerCase())) k++;

@@ -25,7 +25,7 @@ export function resolve(documentId: string, analyzed: AnalyzedText, found: Menti
   const mentions = splitRunTogetherNames(found);
   const names = mentions.map((m, i) => ({ mention: m, index: i })).filter(({ mention }) => !mention.role);
   const clusterOf = new Map<number, number>();
-  const clusters: { type: EntityType; members: number[]; key: string }[] = [];
+  const clusters: Cluster[] = [];
   const byKey = new Map<string, number>();
 
   // Longest names first, so shorter forms find the full name they belong to.

@@ -36,11 +36,24 @@ describe('coreference sieve: pronouns', () => {
   it('links "it" to an organization, but not an "it" that stands for nothing nor one a nearer noun takes', () => {
     expect(links('IBM said it would cut 1,000 jobs.')).toEqual(['it → IBM']);
     expect(links('It is likely that IBM will grow.')).toEqual([]);
+    expect(links('IBM cut prices, making it harder for Apple to compete.')).toEqual([]);
     expect(links('IBM started a new research program. Analysts said it would fail.')).toEqual([]);
   });
 
   it('links "they" to a coordination of names', () => {
     expect(links('Britain and France said they would sign the treaty.')).toEqual(['they → United Kingdom + France']);
+  });
+
+  it('reads a pronoun with its verb in one token', () => {
+    expect(links("Reagan said he's tired.")).toEqual(['he → Reagan']);
+  });
+
+  it('links "they" to a plural name with no title or first name', () => {
+    expect(links('The vote was demanded by Republican Senators on Monday. They said it was fair.')).toEqual(['They → Republican Senators']);
+  });
+
+  it('prefers the subject of the sentence before to a name in a phrase of its own sentence', () => {
+    expect(links('Reagan flew to Bonn. After a meeting with a Dr. Bailey, he said he was tired.')).toEqual(['he → Reagan', 'he → Reagan']);
   });
 
   it('leaves "he" to a nearer common noun for a person: no link rather than a wrong one', () => {
@@ -99,6 +112,7 @@ describe('coreference word lists', () => {
       groups: { numbers: {}, heads: {} },
       kingdoms: [],
       pleonastic: [],
+      pleonasticObject: [],
     };
     expect(() => compileCorefLists(data as never)).toThrow(/pronoun "he": unknown entity type "Persn"/);
   });
