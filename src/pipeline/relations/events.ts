@@ -103,6 +103,11 @@ function roleEntities(tree: Tree, table: FrameTable, frame: CompiledFrame, role:
  */
 function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entities: EntityView): number[] {
   const own = entities.at(token);
+  // "U.S.(head) Treasury Secretary James Baker(flat)": a person named below a country's name is the party.
+  if (own.length > 0 && !own.some((e) => entities.type(e) === 'Person')) {
+    const people = tree.children(token).filter((c) => c.deprel === 'flat').flatMap((c) => entities.at(c).filter((e) => entities.type(e) === 'Person'));
+    if (people.length > 0) return [...new Set(people)];
+  }
   if (own.length > 0) return own;
   for (const child of tree.children(token)) {
     if (child.deprel === 'appos' || child.deprel === 'flat') {
