@@ -1,11 +1,11 @@
 /**
  * `npm run bench [-- CORPUS] [--query-graph GRAPH.json]`: extraction speed and peak memory on a
  * corpus (default: the BBC corpus in ../shared/data when it is there), for 1 and N worker threads
- * and for raw compromise in the same run, each in a process of its own; then `kg query` on a
- * generated graph in memory; then every cypher/queries file on a corpus graph (default
- * bench-results/reuters-graph.json when it is there), in memory and in Neo4j; and loading a
- * generated graph into Neo4j when a server answers (NEO4J_URI…, default bolt://127.0.0.1:7687).
- * Prints tables and writes bench-results/bench.json.
+ * and for raw compromise in the same run, each in a process of its own; then the syntax layer's
+ * words/s on one thread; then `kg query` on a generated graph in memory; then every cypher/queries
+ * file on a corpus graph (default bench-results/reuters-graph.json when it is there), in memory and
+ * in Neo4j; and loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
+ * bolt://127.0.0.1:7687). Prints tables and writes bench-results/bench.json.
  * Figures are information, never a failure: the exit code only reflects errors.
  */
 import { execFile } from 'node:child_process';
@@ -20,6 +20,7 @@ import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
 import { corpusQueryTable, runCorpusQueryBench, type CorpusQueryBench } from './corpus-queries.js';
 import { runQueryBench } from './query.js';
+import { runSyntaxBench } from './syntax.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -92,6 +93,19 @@ process.stdout.write(
     '\n',
 );
 
+const syntax = await runSyntaxBench(corpus);
+process.stdout.write(
+  `\n## Syntax (tokenize, tag, lemmatize, parse), one thread: ${syntax.sentences} sentences of the corpus\n\n` +
+    markdownTable(
+      [
+        ['model load (ms)', 'words', 'seconds', 'words/s'],
+        [syntax.loadMilliseconds.toFixed(0), String(syntax.words), syntax.seconds.toFixed(2), syntax.wordsPerSecond.toFixed(0)],
+      ],
+      { align: ['r', 'r', 'r', 'r'] },
+    ) +
+    '\n',
+);
+
 const queryEntities = 20_000;
 const query = runQueryBench(queryEntities);
 process.stdout.write(
@@ -121,7 +135,7 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, query, corpusQueries, neo4j };
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, query, corpusQueries, neo4j };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');

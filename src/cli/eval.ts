@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
 import { readDocuments } from '../ingest/index.js';
@@ -8,8 +8,10 @@ import type { SourceDocument } from '../types.js';
 import {
   evaluateConll04,
   evaluateConll2003,
+  evaluateCoref,
   evaluateGold,
   parseGoldFile,
+  type CorefReport,
   type GoldDocument,
   type GoldRelationError,
   type GoldReport,
@@ -17,15 +19,21 @@ import {
   type PrfTable,
   type SpanRelationReport,
 } from '../eval/index.js';
+import { parseConllu } from '../syntax/conllu.js';
+import { evaluateUd, type UdReport } from '../syntax/evaluate.js';
+import { syntaxModel } from '../syntax/index.js';
 
 interface EvalOptions {
   conll?: string;
   conll04?: string;
+  coref?: string;
+  trees?: CorefReport['syntax'];
   gold?: string;
   corpus: string[];
   json?: boolean;
   limit?: number;
   verbose?: boolean;
+  ud?: string;
 }
 
 export function register(program: Command): void {
@@ -34,28 +42,43 @@ export function register(program: Command): void {
     .description('Score the extraction against annotated text: precision, recall and F1, and the most frequent errors.')
     .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
     .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
+    .option('--coref <file>', 'CoNLL-U with coreference chains (GUM: Entity= in MISC): share of third-person pronouns linked to their chain')
+    .addOption(
+      new Option('--trees <source>', "with --coref: grammatical roles from none (word order), our parser, or the file's own (gold) trees").choices(['none', 'parser', 'gold']),
+    )
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
     .option('--corpus <file>', 'with --gold: a JSONL corpus holding the documents by id (repeatable)', collect, [])
+    .option('--ud <file>', 'a UD CoNLL-U treebank: UPOS accuracy, UAS and LAS of `kg parse` on its gold words (universal relations, punctuation included)')
     .option('--json', 'print the report as JSON instead of tables')
     .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
-    .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
+    .option('--limit <n>', 'score only the first N documents (CoNLL04, UD: sentences)', positiveInteger)
     .addHelpText(
       'after',
       `
 Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
+  kg eval --coref ../shared/data/ud/en_gum/dev.conllu
   kg eval --gold data/gold
-  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl`,
+  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl
+  kg eval --ud ../shared/data/ud/en_ewt/test.conllu`,
     )
     .action(async (options: EvalOptions) => {
-      const given = [options.conll, options.conll04, options.gold].filter((value) => value !== undefined);
-      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE or --gold DIR');
+      const given = [options.conll, options.conll04, options.coref, options.gold, options.ud].filter((value) => value !== undefined);
+      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE');
+      if (options.trees !== undefined && options.coref === undefined) throw new UserError('--trees goes with --coref FILE');
       if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
       const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
+      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
       let text: string;
-      if (options.conll !== undefined) {
+      if (options.coref !== undefined) {
+        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), trees: options.trees ?? 'none' });
+        [report, text] = [coref, formatCoref(coref)];
+      } else if (options.ud !== undefined) {
+        const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
+        const ud = evaluateUd(treebank, syntaxModel());
+        [report, text] = [ud, formatUd(basename(options.ud), ud)];
+      } else if (options.conll !== undefined) {
         const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
         [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
       } else if (options.conll04 !== undefined) {
@@ -153,6 +176,19 @@ function formatNer(title: string, report: NerReport): string {
   ].join('\n');
 }
 
+function formatCoref(report: CorefReport): string {
+  const row = (name: string, s: CorefReport['personPronouns']): string[] => [name, s.accuracy.toFixed(3), String(s.correct), String(s.total), String(s.linked), s.precision.toFixed(3)];
+  const header = ['pronouns', 'accuracy', 'correct', 'total', 'linked', 'precision'];
+  const roles = { none: 'roles from word order', parser: "roles from our parser's trees", gold: "roles from the file's trees" }[report.syntax];
+  return [
+    `## Pronoun resolution: ${report.documents} documents, ${roles}\n`,
+    markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
+    `\nBy form\n`,
+    markdownTable([header, ...Object.entries(report.pronouns.byForm).map(([form, s]) => row(form, s))], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
+    '',
+  ].join('\n');
+}
+
 function formatRelations(title: string, report: SpanRelationReport): string {
   const errors = (rows: SpanRelationReport['errors']['falsePositives']): string =>
     listTable(['type', 'source', 'target', 'count'], rows.map((e) => [e.type, e.source, e.target, String(e.count)]));
@@ -200,6 +236,22 @@ function formatGoldErrors({ entities, relations }: GoldReport): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function formatUd(name: string, report: UdReport): string {
+  return [
+    `## ${name}: ${report.sentences} sentences, ${report.words} words (gold tokenization)\n`,
+    markdownTable(
+      [
+        ['UPOS', 'UAS', 'LAS', 'words/s'],
+        [report.upos.toFixed(4), report.uas.toFixed(4), report.las.toFixed(4), String(report.wordsPerSecond)],
+      ],
+      { align: ['r', 'r', 'r', 'r'] },
+    ),
+    `\nMost frequent relation confusions (universal relations)\n`,
+    listTable(['gold', 'predicted', 'count'], report.confusions.map((c) => [c.gold, c.predicted, String(c.count)])),
+    '',
+  ].join('\n');
 }
 
 function listTable(header: string[], rows: string[][]): string {

@@ -6,6 +6,7 @@ import { register as registerEval } from './eval.js';
 import { register as registerExtract } from './extract.js';
 import { register as registerExport } from './export.js';
 import { register as registerLoad } from './load.js';
+import { register as registerParse } from './parse.js';
 import { register as registerQuery } from './query.js';
 import { register as registerView } from './view.js';
 
@@ -29,6 +30,7 @@ registerEval(program);
 registerExtract(program);
 registerExport(program);
 registerLoad(program);
+registerParse(program);
 registerQuery(program);
 registerView(program);
 

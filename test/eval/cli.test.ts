@@ -90,9 +90,26 @@ describe('kg eval', () => {
     expectConsistent(report, {});
   });
 
+  it('scores pronoun resolution on CoNLL-U coreference: JSON whose counts add up', async () => {
+    const { stdout, code } = await kg('--coref', 'test/fixtures/eval/tiny-coref.conllu', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.documents).toBe(1);
+    for (const score of [report.pronouns, report.personPronouns]) {
+      expect(score.total).toBe(2);
+      expect(score.correct).toBeLessThanOrEqual(score.linked);
+      expect(score.linked).toBeLessThanOrEqual(score.total);
+      expect(score.accuracy).toBeCloseTo(score.correct / score.total, 10);
+    }
+    const tables = await kg('--coref', 'test/fixtures/eval/tiny-coref.conllu');
+    expect(tables.stdout).toMatch(/^\| third person +\| +[01]\.\d{3} \|/m);
+  });
+
   it('fails with one clear line on bad input', async () => {
     const cases: [string[], string][] = [
-      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE or --gold DIR\n'],
+      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE\n'],
+      [['--gold', 'data/gold', '--trees', 'gold'], 'kg: --trees goes with --coref FILE\n'],
+      [['--coref', 'test/fixtures/eval/tiny.conll'], 'kg: tiny.conll:1: expected 10 tab-separated columns, found 1\n'],
       [['--conll', 'missing.conll'], 'kg: missing.conll: cannot read the file\n'],
       [['--conll', 'missing.conll', '--corpus', 'c.jsonl'], 'kg: --corpus goes with --gold DIR\n'],
       [

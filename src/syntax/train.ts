@@ -1,0 +1,181 @@
+/**
+ * Training the tagger and the parser from a UD treebank: seeded, so the same data and options give
+ * the same weights. Used by `npm run train:syntax` and by the tests (on a tiny treebank).
+ */
+import { AveragedPerceptron } from '../learn/index.js';
+import type { ConlluSentence } from './conllu.js';
+import { buildLemmaTable } from './lemma.js';
+import { SyntaxModel } from './model.js';
+import { LABELER_BUCKETS, PARSER_BUCKETS, Parser, parserInput } from './parser.js';
+import { projectivize } from './projectivize.js';
+import { TAGGER_BUCKETS, Tagger } from './tagger.js';
+import { hashWords, type WordHashes } from './word-features.js';
+
+export interface TrainOptions {
+  taggerEpochs: number;
+  parserEpochs: number;
+  /** Folds for jackknifed training tags (the parser learns from tags as noisy as at run time); 1 = gold tags. */
+  folds: number;
+  seed: number;
+  /** Chance of following the parser's own wrong transition after the first epoch. */
+  explore: number;
+  /** Smaller hash tables for tests. */
+  buckets?: { tagger: number; parser: number; labeler: number };
+  /** Called after each epoch with the model so far (averaged copy) — for dev scores. */
+  onEpoch?: (stage: 'tagger' | 'parser', epoch: number, trainAccuracy: number, model: () => SyntaxModel) => void;
+  log?: (line: string) => void;
+}
+
+interface Example {
+  n: number;
+  words: WordHashes;
+  upos: Int32Array;
+  xpos: Int32Array;
+  heads: Int32Array;
+  labels: Int32Array;
+}
+
+/** A small deterministic generator (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: TrainOptions): SyntaxModel {
+  const log = options.log ?? (() => {});
+  const random = seededRandom(options.seed);
+  const uposTags = [...new Set(treebank.flatMap((s) => s.words.map((w) => w.upos)))].sort();
+  const xposTags = [...new Set(treebank.flatMap((s) => s.words.map((w) => w.xpos)))].sort();
+  const labels = [...new Set(treebank.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
+  if (!labels.includes('root')) labels.push('root');
+  const buckets = options.buckets ?? { tagger: TAGGER_BUCKETS, parser: PARSER_BUCKETS, labeler: LABELER_BUCKETS };
+  const examples: Example[] = treebank.map((sentence) => {
+    const n = sentence.words.length;
+    const heads = new Int32Array(n + 1).fill(-1);
+    const labelIds = new Int32Array(n + 1).fill(-1);
+    sentence.words.forEach((word, index) => {
+      heads[index + 1] = word.head;
+      labelIds[index + 1] = labels.indexOf(word.deprel);
+    });
+    return {
+      n,
+      words: hashWords(sentence.words.map((w) => w.form)),
+      upos: Int32Array.from([-1, ...sentence.words.map((w) => uposTags.indexOf(w.upos))]),
+      xpos: Int32Array.from([-1, ...sentence.words.map((w) => xposTags.indexOf(w.xpos))]),
+      heads: projectivize(heads, n),
+      labels: labelIds,
+    };
+  });
+  const xposDictionary = buildTagDictionary(examples, (example) => example.xpos);
+  const uposDictionary = buildTagDictionary(examples, (example) => example.upos);
+  log(
+    `${examples.length} sentences, ${xposTags.length} XPOS and ${uposTags.length} UPOS tags, ${labels.length} labels, ` +
+      `${xposDictionary.size} and ${uposDictionary.size} words in the tag dictionaries`,
+  );
+  const lemmas = buildLemmaTable(treebank);
+
+  const newTagger = () =>
+    new Tagger([
+      { tags: xposTags, model: new AveragedPerceptron(xposTags.length, buckets.tagger), dictionary: xposDictionary },
+      { tags: uposTags, model: new AveragedPerceptron(uposTags.length, buckets.tagger), dictionary: uposDictionary },
+    ]);
+  const trainTagger = (tagger: Tagger, data: Example[], report: boolean) => {
+    const order = data.slice();
+    for (let epoch = 1; epoch <= options.taggerEpochs; epoch++) {
+      let correct = 0;
+      let total = 0;
+      for (const example of shuffle(order, random)) {
+        correct += tagger.train(example.words, example.n, example);
+        total += example.n;
+      }
+      if (report) options.onEpoch?.('tagger', epoch, correct / total, () => snapshot(tagger, undefined));
+    }
+    for (const pass of tagger.passes) pass.model.finalize();
+  };
+
+  // Jackknifing: each fold is tagged by a tagger trained on the other folds.
+  const trainingTags = examples.map((example) => ({ upos: example.upos, xpos: example.xpos }));
+  if (options.folds > 1) {
+    for (let fold = 0; fold < options.folds; fold++) {
+      const held = examples.filter((_, index) => index % options.folds === fold);
+      const tagger = newTagger();
+      trainTagger(tagger, examples.filter((_, index) => index % options.folds !== fold), false);
+      let correct = 0;
+      let total = 0;
+      examples.forEach((example, index) => {
+        if (index % options.folds !== fold) return;
+        trainingTags[index] = tagger.tag(example.words, example.n);
+        for (let i = 1; i <= example.n; i++) if (trainingTags[index]!.upos[i] === example.upos[i]) correct++;
+        total += example.n;
+      });
+      log(`jackknife fold ${fold + 1}/${options.folds}: ${held.length} sentences tagged at ${(correct / total).toFixed(4)}`);
+    }
+  }
+  const tagger = newTagger();
+  trainTagger(tagger, examples, true);
+
+  const parser = new Parser(labels, new AveragedPerceptron(3, buckets.parser), new AveragedPerceptron(labels.length, buckets.labeler));
+  const inputs = examples.map((example, index) => ({ example, input: parserInput(example.words, example.n, trainingTags[index]!, tagger) }));
+  for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
+    let correct = 0;
+    let total = 0;
+    const explore = epoch === 1 ? 0 : options.explore;
+    for (const { example, input } of shuffle(inputs.slice(), random)) {
+      correct += parser.train(input, { heads: example.heads, labels: example.labels }, explore, random);
+      total += example.n;
+    }
+    options.onEpoch?.('parser', epoch, correct / total, () => snapshot(tagger, parser));
+  }
+  parser.transitions.finalize();
+  parser.labeler.finalize();
+  return new SyntaxModel(tagger, parser, lemmas);
+
+  function snapshot(current: Tagger, currentParser: Parser | undefined): SyntaxModel {
+    const finalized = (model: AveragedPerceptron) => model.finalizedCopy();
+    const [xpos, upos] = current.passes;
+    const taggerCopy = xpos.model.finalized ? current : new Tagger([{ ...xpos, model: finalized(xpos.model) }, { ...upos, model: finalized(upos.model) }]);
+    const parserCopy = currentParser
+      ? new Parser(labels, finalized(currentParser.transitions), finalized(currentParser.labeler))
+      : new Parser(labels, new AveragedPerceptron(3, 1), new AveragedPerceptron(labels.length, 1));
+    return new SyntaxModel(taggerCopy, parserCopy, lemmas);
+  }
+}
+
+/** Frequent words (20+ times) the treebank tags alike 99.5% of the time. */
+function buildTagDictionary(examples: readonly Example[], tagsOf: (example: Example) => Int32Array): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const example of examples) {
+    for (let i = 1; i <= example.n; i++) {
+      const norm = example.words.norms[i]!;
+      let perTag = counts.get(norm);
+      if (!perTag) counts.set(norm, (perTag = new Map()));
+      const tag = tagsOf(example)[i]!;
+      perTag.set(tag, (perTag.get(tag) ?? 0) + 1);
+    }
+  }
+  const dictionary = new Map<string, number>();
+  for (const [norm, perTag] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let total = 0;
+    let top = -1;
+    let topCount = 0;
+    for (const [tag, count] of perTag) {
+      total += count;
+      if (count > topCount) [top, topCount] = [tag, count];
+    }
+    if (total >= 20 && topCount / total >= 0.995) dictionary.set(norm, top);
+  }
+  return dictionary;
+}

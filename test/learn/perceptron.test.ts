@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { AveragedPerceptron, FeatureList, decodeModel, encodeModel, hashString, loadModel, saveModel } from '../../src/learn/index.js';
+
+// A toy task no single word decides: the class of a three-word phrase is its verb's object kind,
+// but "bank" means a place after "swim to" and an institution after "pay to".
+const CLASSES = ['place', 'institution', 'person'];
+const DATA: [string, string][] = [
+  ['swim to bank', 'place'],
+  ['pay to bank', 'institution'],
+  ['swim to river', 'place'],
+  ['pay to lawyer', 'person'],
+  ['talk to lawyer', 'person'],
+  ['talk to bank', 'institution'],
+  ['walk to river', 'place'],
+  ['walk to bank', 'place'],
+];
+
+function features(phrase: string, list: FeatureList): FeatureList {
+  const [verb, , noun] = phrase.split(' ') as [string, string, string];
+  list.clear();
+  list.add(0, 0); // bias
+  list.add(1, hashString(verb));
+  list.add(2, hashString(noun));
+  list.add(3, hashString(verb), hashString(noun));
+  return list;
+}
+
+function train(): AveragedPerceptron {
+  const model = new AveragedPerceptron(CLASSES.length, 1 << 10);
+  const list = new FeatureList(model.bucketCount);
+  const scores = new Float32Array(CLASSES.length);
+  for (let epoch = 0; epoch < 10; epoch++) {
+    for (const [phrase, label] of DATA) {
+      features(phrase, list);
+      const guess = AveragedPerceptron.best(model.score(list.buckets, list.length, scores), CLASSES.length);
+      model.update(CLASSES.indexOf(label), guess, list.buckets, list.length);
+      model.tick();
+    }
+  }
+  model.finalize();
+  return model;
+}
+
+function predict(model: AveragedPerceptron, phrase: string): { label: string; scores: number[] } {
+  const list = features(phrase, new FeatureList(model.bucketCount));
+  const scores = model.score(list.buckets, list.length, new Float32Array(model.classCount));
+  return { label: CLASSES[AveragedPerceptron.best(scores, model.classCount)]!, scores: [...scores] };
+}
+
+describe('averaged perceptron', () => {
+  it('fits a small dataset that needs a feature conjunction exactly', () => {
+    const model = train();
+    for (const [phrase, label] of DATA) expect(predict(model, phrase).label, phrase).toBe(label);
+  });
+
+  it('refuses to learn once finalized', () => {
+    const model = train();
+    expect(() => model.update(0, 1, new Int32Array([1]), 1)).toThrow(/finalized/);
+  });
+
+  it('saves and loads to identical scores, in a compact file', async () => {
+    const model = train();
+    const path = join(mkdtempSync(join(tmpdir(), 'kg-learn-')), 'toy.kgm');
+    await saveModel(path, { kind: 'toy', meta: { classes: CLASSES }, sections: { main: model } });
+    const loaded = loadModel<{ classes: string[] }>(path, 'toy');
+    expect(loaded.meta.classes).toEqual(CLASSES);
+    for (const [phrase] of DATA) expect(predict(loaded.sections.main!, phrase)).toEqual(predict(model, phrase));
+    expect(encodeModel(loaded)).toEqual(readFileSync(path));
+    // 1024 buckets × 3 classes of float32 would be 12 kB; only the few touched weights are stored.
+    expect(readFileSync(path).length).toBeLessThan(600);
+  });
+
+  it('turns a damaged, truncated, foreign, mislabelled or missing file into a one-line user error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-learn-'));
+    const path = join(dir, 'toy.kgm');
+    await saveModel(path, { kind: 'toy', meta: {}, sections: { main: train() } });
+    const bytes = readFileSync(path);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 5]! ^= 0xff;
+    const cases: [Buffer, RegExp][] = [
+      [flipped, /checksum mismatch/],
+      [bytes.subarray(0, bytes.length - 10), /checksum mismatch/],
+      [Buffer.from('{"not": "a model"}'), /not a kg-extract model file/],
+    ];
+    for (const [damaged, message] of cases) {
+      expect(() => decodeModel(damaged, 'x.kgm', 'toy')).toThrow(UserError);
+      expect(() => decodeModel(damaged, 'x.kgm', 'toy')).toThrow(message);
+    }
+    const newer = Buffer.from(bytes);
+    newer.writeUInt32LE(99, 8);
+    expect(() => decodeModel(newer, 'x.kgm', 'toy')).toThrow(/format version 99/);
+    expect(() => decodeModel(bytes, 'x.kgm', 'tagger')).toThrow(/holds a toy model/);
+    writeFileSync(join(dir, 'empty.kgm'), '');
+    expect(() => loadModel(join(dir, 'empty.kgm'), 'toy')).toThrow(/not a kg-extract model file/);
+    expect(() => loadModel(join(dir, 'missing.kgm'), 'toy')).toThrow(/cannot read the toy model .*missing\.kgm: ENOENT/);
+  });
+});
