@@ -1,20 +1,34 @@
-import type { DocumentExtraction, SourceDocument } from '../types.js';
+import type { DocumentExtraction, DocumentInfo, SourceDocument } from '../types.js';
 import { analyze } from './analyze.js';
+import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
 import { findMentions } from './entities/index.js';
+import { mergeExtractions } from './merge.js';
 import { resolve } from './resolve.js';
 import { findRelations } from './relations/index.js';
 
+/**
+ * Documents longer than this are read in parts of at most this many characters (cut at paragraphs,
+ * then sentences), each resolved on its own and merged as separate documents are: resolution
+ * compares the names of a part with each other, so a part's size bounds that cost. No article of the
+ * news corpora comes near it; a 50 MB dump does.
+ */
+export const DOCUMENT_PART_CHARS = 100_000;
+
 /** The whole per-document pipeline: clean → sentences → entities → resolve → relations. Pure. */
 export function extractDocument(document: SourceDocument): DocumentExtraction {
-  const analyzed = analyze(clean(document.text));
-  const mentions = findMentions(analyzed);
-  const resolved = resolve(document.id, analyzed, mentions);
-  const relations = findRelations(document.id, analyzed, resolved);
   const { id, source, title, date, url } = document;
-  return {
-    document: { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) },
-    entities: resolved.entities,
-    relations,
-  };
+  const info: DocumentInfo = { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) };
+  const cleaned = clean(document.text);
+  const parts = chunkText(cleaned, DOCUMENT_PART_CHARS);
+  if (parts.length === 1) return { document: info, ...extractPart(id, cleaned) };
+  const { entities, relations } = mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(id, cleaned, part) })));
+  return { document: info, entities, relations };
+}
+
+function extractPart(documentId: string, cleaned: string, part?: TextRange): Omit<DocumentExtraction, 'document'> {
+  const analyzed = analyze(cleaned, part);
+  const mentions = findMentions(analyzed);
+  const resolved = resolve(documentId, analyzed, mentions);
+  return { entities: resolved.entities, relations: findRelations(documentId, analyzed, resolved) };
 }
