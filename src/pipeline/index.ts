@@ -1,4 +1,4 @@
-import type { DocumentExtraction, DocumentInfo, SourceDocument } from '../types.js';
+import type { DocumentExtraction, DocumentInfo, MentionRef, SourceDocument } from '../types.js';
 import { analyze } from './analyze.js';
 import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
@@ -21,9 +21,24 @@ export function extractDocument(document: SourceDocument): DocumentExtraction {
   const info: DocumentInfo = { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) };
   const cleaned = clean(document.text);
   const parts = chunkText(cleaned, DOCUMENT_PART_CHARS);
-  if (parts.length === 1) return { document: info, ...extractPart(id, cleaned) };
-  const { entities, relations } = mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(id, cleaned, part) })));
-  return { document: info, entities, relations };
+  const extraction =
+    parts.length === 1
+      ? { document: info, ...extractPart(id, cleaned) }
+      : { document: info, ...mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(id, cleaned, part) }))) };
+  return withOriginalText(extraction, document.text);
+}
+
+/**
+ * Cleaning blanks markup and furniture with spaces, so offsets hold but the cleaned slice of a
+ * sentence that had markup differs from the original: the contract gives the original's slice.
+ */
+function withOriginalText(extraction: DocumentExtraction, text: string): DocumentExtraction {
+  const original = <T extends MentionRef>(ref: T): T => ({ ...ref, text: text.slice(ref.start, ref.end) });
+  return {
+    document: extraction.document,
+    entities: extraction.entities.map((entity) => ({ ...entity, mentions: entity.mentions.map(original) })),
+    relations: extraction.relations.map((relation) => ({ ...relation, evidence: relation.evidence.map(original) })),
+  };
 }
 
 function extractPart(documentId: string, cleaned: string, part?: TextRange): Omit<DocumentExtraction, 'document'> {
