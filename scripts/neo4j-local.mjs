@@ -104,7 +104,14 @@ export async function startLocalNeo4j({
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (readFileSync(logFile, 'utf8').includes('Bolt ready on')) return { pid: child.pid, uri, alreadyRunning: false };
+    const logText = readFileSync(logFile, 'utf8');
+    if (logText.includes('Bolt ready on')) return { pid: child.pid, uri, alreadyRunning: false };
+    // A refused setting (a password under 8 characters …) leaves the JVM up without Bolt: say so now.
+    const failure = firstError(logText);
+    if (failure) {
+      await stopLocalNeo4j({ dir });
+      throw new Neo4jLocalError(`Neo4j failed to start: ${failure} (log: ${logFile})`);
+    }
     if (!alive(child.pid)) {
       rmSync(pidFile, { force: true });
       const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
@@ -114,6 +121,21 @@ export async function startLocalNeo4j({
   }
   await stopLocalNeo4j({ dir });
   throw new Neo4jLocalError(`Neo4j did not open Bolt on ${uri} within ${timeoutMs / 1000} s (log: ${logFile})`);
+}
+
+/**
+ * The message of the first error the server printed: an uncaught exception ("Exception in thread
+ * "main" org.neo4j…QueryExecutionException: A password must be at least 8 characters.") or a
+ * line at level ERROR (the launcher's own "ERROR A password must …", or Neo4j's log format).
+ */
+export function firstError(logText) {
+  for (const line of logText.split('\n')) {
+    const uncaught = /^Exception in thread "[^"]*" (?:[\w.$]+(?:Exception|Error): )?(.*)$/.exec(line);
+    if (uncaught) return uncaught[1].trim();
+    const logged = /^(?:\d{4}-\d\d-\d\d \S+ )?ERROR\s+(.*)$/.exec(line);
+    if (logged) return logged[1].trim();
+  }
+  return undefined;
 }
 
 /** Stop the server named by the pid file (SIGTERM: a clean shutdown), waiting until it is gone. */
