@@ -132,13 +132,34 @@ export async function readSchema(): Promise<string[]> {
 export async function applySchema(session: Session): Promise<void> {
   for (const statement of await readSchema()) {
     try {
-      await session.run(statement);
+      // Loads starting at once (shards) contend for the schema lock: a deadlock is retried.
+      await retryTransient(() => session.executeWrite((tx) => tx.run(statement)));
     } catch (error) {
       // Two loads starting at once may both create the same rule; the other one's is as good.
       if (!(error instanceof Neo4jError && /AlreadyExists/.test(error.code))) throw error;
     }
   }
   await session.run('CALL db.awaitIndexes(300)');
+}
+
+/** How long a batch that keeps meeting deadlocks (concurrent loads of overlapping graphs) is retried. */
+const TRANSIENT_RETRY_MS = 60_000;
+
+/**
+ * The driver retries for `maxTransactionRetryTime`, kept short so that a dead server is reported
+ * quickly; transient errors of a live server (deadlocks between concurrent loads) get longer.
+ */
+async function retryTransient<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + TRANSIENT_RETRY_MS;
+  for (let delay = 100; ; delay = Math.min(2 * delay, 2_000)) {
+    try {
+      return await work();
+    } catch (error) {
+      const transient = error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.');
+      if (!transient || Date.now() + delay > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+    }
+  }
 }
 
 // Statements: labels and relationship types come from our vocabulary, never from the data;
@@ -366,9 +387,11 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
 async function runBatch(session: Session, { number, step, statement, rows }: Batch, evidenceCap: number, timeoutSeconds: number | undefined) {
   try {
     // Integers go as Cypher INTEGERs (a JS number would be a FLOAT, which a list slice refuses).
-    const result = await session.executeWrite(
-      (tx: ManagedTransaction) => tx.run(statement, { rows, evidenceCap: neo4j.int(evidenceCap) }),
-      timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 },
+    const result = await retryTransient(() =>
+      session.executeWrite(
+        (tx: ManagedTransaction) => tx.run(statement, { rows, evidenceCap: neo4j.int(evidenceCap) }),
+        timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 },
+      ),
     );
     return result.summary.counters.updates();
   } catch (error) {
