@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- CORPUS]`: extraction speed and peak memory on a corpus (default: the BBC
  * corpus in ../shared/data when it is there), for 1 and N worker threads and for raw compromise in
- * the same run, each in a process of its own; then `kg query` on a generated graph in memory, and
+ * the same run, each in a process of its own; then big inputs (lines without punctuation, a 50 MB
+ * file, the Reuters corpus in one jsonl run: time and peak RSS); then `kg query` on a generated graph in memory, and
  * loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
  * bolt://127.0.0.1:7687). Prints tables and writes bench-results/bench.json.
  * Figures are information, never a failure: the exit code only reflects errors.
@@ -17,6 +18,7 @@ import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
 import { runQueryBench } from './query.js';
+import { runBigInputsBench } from './big-inputs.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,6 +88,19 @@ process.stdout.write(
     '\n',
 );
 
+const bigInputs = await runBigInputsBench();
+process.stdout.write(
+  '\n## Big inputs and long runs (kg extract, one process each)\n\n' +
+    markdownTable(
+      [
+        ['input', 'MB', 'seconds', 's per MB', 'peak RSS (MB)', 'result'],
+        ...bigInputs.map((r) => [r.input, r.megabytes.toFixed(1), r.seconds.toFixed(1), (r.seconds / r.megabytes).toFixed(1), r.peakRssMB.toFixed(0), r.summary]),
+      ],
+      { align: ['l', 'r', 'r', 'r', 'r', 'l'] },
+    ) +
+    '\n',
+);
+
 const queryEntities = 20_000;
 const query = runQueryBench(queryEntities);
 process.stdout.write(
@@ -105,7 +120,7 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, query, neo4j };
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, bigInputs, query, neo4j };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');
