@@ -3,12 +3,11 @@
  * lines of 0.5, 1 and 2 MB without punctuation (time should grow linearly), one 50 MB text file,
  * and the whole Reuters corpus in one `kg extract --format jsonl -o FILE` run (memory flat in the
  * corpus size). Inputs are generated into a temporary folder (corpus text is never copied into
- * the repo) and removed afterwards.
+ * the repo).
  */
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -76,26 +75,28 @@ async function concatenatedStories(size: number): Promise<string> {
   return texts.join('\n\n');
 }
 
-export async function runBigInputsBench(): Promise<BigInputResult[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-bench-big-'));
+/**
+ * Measure each input; generated inputs and outputs go to `dir` (the caller removes it). The
+ * Reuters run leaves its extraction at `reutersLines(dir)` for the import bench.
+ */
+export async function runBigInputsBench(dir: string): Promise<BigInputResult[]> {
   const results: BigInputResult[] = [];
-  try {
-    for (const megabytes of [0.5, 1, 2]) {
-      const file = join(dir, `line-${megabytes}mb.txt`);
-      await writeFile(file, unpunctuatedLine(megabytes * 2 ** 20));
-      results.push(await measureExtract(`${megabytes} MB line without punctuation`, megabytes, [file, '--workers', '1', '-o', join(dir, 'out.json')]));
-    }
-    if (existsSync(REUTERS)) {
-      const file = join(dir, 'stories-50mb.txt');
-      await writeFile(file, await concatenatedStories(50 * 2 ** 20));
-      results.push(await measureExtract('50 MB text file (Reuters stories)', 50, [file, '--workers', '1', '-o', join(dir, 'out.json')]));
-      const megabytes = readFileSync(REUTERS).length / 2 ** 20;
-      results.push(
-        await measureExtract('Reuters corpus, 19,043 documents, --format jsonl -o FILE', megabytes, [REUTERS, '--format', 'jsonl', '-o', join(dir, 'reuters.jsonl'), '--workers', '2']),
-      );
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  for (const megabytes of [0.5, 1, 2]) {
+    const file = join(dir, `line-${megabytes}mb.txt`);
+    await writeFile(file, unpunctuatedLine(megabytes * 2 ** 20));
+    results.push(await measureExtract(`${megabytes} MB line without punctuation`, megabytes, [file, '--workers', '1', '-o', join(dir, 'out.json')]));
+  }
+  if (existsSync(REUTERS)) {
+    const file = join(dir, 'stories-50mb.txt');
+    await writeFile(file, await concatenatedStories(50 * 2 ** 20));
+    results.push(await measureExtract('50 MB text file (Reuters stories)', 50, [file, '--workers', '1', '-o', join(dir, 'out.json')]));
+    await rm(file);
+    const megabytes = readFileSync(REUTERS).length / 2 ** 20;
+    results.push(
+      await measureExtract('Reuters corpus, 19,043 documents, --format jsonl -o FILE', megabytes, [REUTERS, '--format', 'jsonl', '-o', reutersLines(dir), '--workers', '2']),
+    );
   }
   return results;
 }
+
+export const reutersLines = (dir: string): string => join(dir, 'reuters.jsonl');

@@ -9,8 +9,9 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { markdownTable } from 'markdown-table';
@@ -18,7 +19,10 @@ import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
 import { runQueryBench } from './query.js';
-import { runBigInputsBench } from './big-inputs.js';
+import { reutersLines, runBigInputsBench } from './big-inputs.js';
+import { canRunLocalNeo4j, runImportBench, type ImportRate } from './neo4j-import.js';
+import { generateGraph } from './neo4j-load.js';
+import { readGraphFile } from '../src/cli/inputs.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,7 +92,8 @@ process.stdout.write(
     '\n',
 );
 
-const bigInputs = await runBigInputsBench();
+const scratch = await mkdtemp(join(tmpdir(), 'kg-bench-'));
+const bigInputs = await runBigInputsBench(scratch);
 process.stdout.write(
   '\n## Big inputs and long runs (kg extract, one process each)\n\n' +
     markdownTable(
@@ -120,7 +125,27 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, bigInputs, query, neo4j };
+// Bulk import (neo4j-admin) of the Reuters graph and of a generated graph of a million relations.
+const imports: ImportRate[] = [];
+if (canRunLocalNeo4j()) {
+  if (existsSync(reutersLines(scratch))) imports.push(await runImportBench('Reuters, 19,043 documents', await readGraphFile(reutersLines(scratch))));
+  imports.push(await runImportBench('generated: 200,000 entities, 1,000,000 relations', generateGraph(200_000, 1_000_000)));
+  const loadRate = neo4j && !('error' in neo4j) ? neo4j.batched.relationshipsPerSecond : undefined;
+  process.stdout.write(
+    '\n## Bulk import: neo4j-admin database import full (kg export --format neo4j-admin)\n\n' +
+      markdownTable(
+        [
+          ['graph', 'nodes', 'relationships', 'CSV s', 'import s', 'relationships/s', '× kg load'],
+          ...imports.map((r) => [r.graph, String(r.nodes), String(r.relationships), r.csvSeconds.toFixed(1), r.importSeconds.toFixed(1), r.relationshipsPerSecond.toFixed(0), loadRate ? (r.relationshipsPerSecond / loadRate).toFixed(1) : '–']),
+        ],
+        { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'] },
+      ) +
+      `\n\n× kg load: against the batched kg load above (${loadRate ? `${loadRate.toFixed(0)} relationships/s` : 'no server: not measured'})\n`,
+  );
+}
+await rm(scratch, { recursive: true, force: true });
+
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, bigInputs, query, neo4j, imports };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');
