@@ -6,7 +6,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * The largest document read, in bytes. Longer documents are read in parts (see
  * `DOCUMENT_PART_CHARS`), so time grows linearly, but the document, its cleaned copy and its
- * graph are held at once: a 50 MB text peaks near 1.5 GB. Beyond this, split the file.
+ * graph are held at once: a 50 MB text peaks near 1.6 GB. Beyond this, split the file.
  */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
