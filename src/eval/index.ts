@@ -3,6 +3,7 @@
  * pipeline predicts, scorers compare. Everything here takes and returns plain data; the CLI reads
  * the files and prints.
  */
+import type { EntitySource } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
 import type { SourceDocument } from '../types.js';
 import { parseConll04 } from './conll04.js';
@@ -26,6 +27,8 @@ export interface EvaluateOptions {
   limit?: number;
   /** Called after each document with the running count and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Where names come from (default: the tagger and the rules combined). */
+  entities?: EntitySource;
 }
 
 const NER_TYPES = ['LOC', 'ORG', 'PER'];
@@ -36,7 +39,7 @@ export function evaluateConll2003(content: string, options: EvaluateOptions = {}
   const documents = parseConll2003(content, options.name).slice(0, options.limit);
   return scoreNer(
     documents.map((document, index) => {
-      const extraction = extractDocument(sourceOf(document, options.name));
+      const extraction = extractDocument(sourceOf(document, options.name), { entities: options.entities });
       options.onProgress?.(index + 1, documents.length);
       return { ...document, predicted: predictedMentions(extraction) };
     }),
@@ -53,7 +56,7 @@ export interface Conll04Report {
 export function evaluateConll04(content: string, options: EvaluateOptions = {}): Conll04Report {
   const sentences = parseConll04(content, options.name).slice(0, options.limit);
   const cases = sentences.map((sentence, index) => {
-    const extraction = extractDocument(sourceOf(sentence, options.name));
+    const extraction = extractDocument(sourceOf(sentence, options.name), { entities: options.entities });
     options.onProgress?.(index + 1, sentences.length);
     return { ...sentence, predicted: predictedMentions(extraction), predictedRelations: predictedRelations(extraction) };
   });
@@ -78,7 +81,7 @@ export interface GoldDocument {
 export function evaluateGold(documents: GoldDocument[], options: EvaluateOptions = {}): GoldReport {
   return scoreGold(
     documents.map(({ id, source, text, gold }, index) => {
-      const { entities, relations } = extractDocument({ id, source, text });
+      const { entities, relations } = extractDocument({ id, source, text }, { entities: options.entities });
       options.onProgress?.(index + 1, documents.length);
       return { id, gold, predicted: { entities, relations } };
     }),

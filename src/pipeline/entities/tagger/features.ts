@@ -3,13 +3,14 @@ import type { AnalyzedText, Token } from '../../analyze.js';
 import { type Gazetteer, nameKey } from '../gazetteer.js';
 import { NAME_PATTERNS } from '../patterns.js';
 import { documentContext, shoutingLines } from '../spans.js';
+import { isSportsDocument, isTableLine } from '../teams.js';
 import { opensQuote, startsLine, stripPossessive } from '../words.js';
 import { NAME_TYPES, type TokenSpan, typeIndexOf } from './labels.js';
 
 /**
  * Features of the name tagger. Each token's own features (word, shape, affixes, neighbours,
  * compromise's tags, gazetteer membership, position, the document's capitalisation) are hashed
- * once per document; the decoder adds the labels it has already chosen (history), and the second
+ * once per document; the decoder adds the label before each token (transitions), and the second
  * pass adds what the first pass said about the same words elsewhere in the document (Krishnan &
  * Manning 2006).
  */
@@ -47,8 +48,11 @@ const T = {
   seenCapitalisedInside: 28,
   shoutingShape: 29,
   stateAbbreviation: 30,
+  sportsShape: 31,
+  sportsPhrase: 32,
+  tableLinePhrase: 33,
+  tableLineShape: 34,
   previousLabel: 40,
-  previousTwoLabels: 41,
   previousLabelWord: 42,
   previousLabelShape: 43,
   documentTokenMajority: 50,
@@ -99,6 +103,7 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
   const context = documentContext(analyzed);
   const seenLowerCase = new Set<string>();
   for (const token of analyzed.tokens.flat()) if (/^\p{Ll}/u.test(token.text)) seenLowerCase.add(token.text.toLowerCase());
+  const sports = isSportsDocument(analyzed);
   const list = new FeatureList(bucketCount, 512);
   const tokens: Int32Array[][] = [];
   const keys: string[][] = [];
@@ -110,6 +115,7 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
     const shapes = words.map(wordShape);
     const shortHashes = shapes.map((shape) => hashString(shape.short));
     const phrases = phraseMatches(analyzed.text, sentence, gazetteer);
+    const tableLine = isTableLine(sentence);
     const at = (hashes: number[], i: number): number => hashes[i] ?? NONE;
     tokens.push(
       sentence.map((token, i) => {
@@ -126,7 +132,7 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
           list.add(T.suffix, n, hashString(key.slice(-n)));
         }
         if (word !== token.text) list.add(T.possessive, 1);
-        for (const offset of [-2, -1, 1, 2]) list.add(T.wordAt, offset, at(lowerHashes, i + offset));
+        for (const offset of [-3, -2, -1, 1, 2, 3]) list.add(T.wordAt, offset, at(lowerHashes, i + offset));
         for (const offset of [-1, 1]) list.add(T.shapeAt, offset, at(shortHashes, i + offset));
         list.add(T.bigramBefore, at(lowerHashes, i - 1), lowerHashes[i]!);
         list.add(T.bigramAfter, lowerHashes[i]!, at(lowerHashes, i + 1));
@@ -144,6 +150,15 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
         if (gazetteer.stateAbbreviations.has(key.replace(/\.$/, ''))) list.add(T.stateAbbreviation, 1);
         const phrase = phrases[i];
         if (phrase) list.add(T.gazetteerPhrase, phrase.part, phrase.type);
+        // Sports copy names teams by their towns ("Seattle 5 New York 3").
+        if (sports) {
+          list.add(T.sportsShape, shortHashes[i]!);
+          list.add(T.sportsPhrase, phrase?.type ?? NONE);
+        }
+        if (tableLine) {
+          list.add(T.tableLinePhrase, phrase?.type ?? NONE);
+          list.add(T.tableLineShape, shortHashes[i]!);
+        }
         const pattern = PATTERN_WORDS.get(key);
         if (pattern !== undefined) list.add(T.patternWord, pattern);
         if (i === 0) list.add(T.sentenceStart, 1);
@@ -184,10 +199,9 @@ function phraseMatches(text: string, sentence: Token[], gazetteer: Gazetteer): (
   return found;
 }
 
-/** Adds the decoder's history to `list` (already holding the token's own features). */
-export function addHistory(list: FeatureList, previous: number, beforePrevious: number, lowerHash: number, shapeHash: number): void {
+/** Adds the features of the label before a token (a transition) to `list`. */
+export function addHistory(list: FeatureList, previous: number, lowerHash: number, shapeHash: number): void {
   list.add(T.previousLabel, previous);
-  list.add(T.previousTwoLabels, previous, beforePrevious);
   list.add(T.previousLabelWord, previous, lowerHash);
   list.add(T.previousLabelShape, previous, shapeHash);
 }

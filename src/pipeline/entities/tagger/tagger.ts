@@ -5,7 +5,7 @@ import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, 
 import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan } from './labels.js';
 
 /**
- * The name tagger: two greedy left-to-right passes of an averaged perceptron over BILOU labels.
+ * The name tagger: two passes of an averaged structured perceptron over BILOU labels, Viterbi decoded.
  * The first pass sees each token's own features and its history; the second also sees what the
  * first said about the same words elsewhere in the document.
  */
@@ -25,18 +25,56 @@ function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: numb
   return { features, history: historyKeys(features, analyzed) };
 }
 
-/** Reusable buffers of one decoder. */
+/** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
+const ALLOWED = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, false));
+const ALLOWED_LAST = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, true));
+
+/** Reusable buffers of one decoder, grown to the longest sentence seen. */
 class Scratch {
-  readonly list: FeatureList;
-  readonly scores = new Float32Array(LABEL_COUNT);
+  readonly own: FeatureList;
+  readonly history: FeatureList;
+  emission = new Float32Array(0);
+  transition = new Float32Array(0);
+  best = new Float32Array(0);
+  back = new Int8Array(0);
   constructor(bucketCount: number) {
-    this.list = new FeatureList(bucketCount, 1024);
+    this.own = new FeatureList(bucketCount, 1024);
+    this.history = new FeatureList(bucketCount, 8);
+  }
+  reserve(length: number): void {
+    if (this.emission.length >= length * LABEL_COUNT) return;
+    this.emission = new Float32Array(length * LABEL_COUNT);
+    this.transition = new Float32Array(length * LABEL_COUNT * LABEL_COUNT);
+    this.best = new Float32Array(length * LABEL_COUNT);
+    this.back = new Int8Array(length * LABEL_COUNT);
   }
 }
 
+/** The token's own features and its document evidence, in `scratch.own`. */
+function ownFeatures(prepared: Prepared, s: number, i: number, evidence: Int32Array[] | undefined, scratch: Scratch): FeatureList {
+  const own = prepared.features.tokens[s]![i]!;
+  const list = scratch.own;
+  list.buckets.set(own);
+  list.length = own.length;
+  const extra = evidence?.[i];
+  if (extra) {
+    list.buckets.set(extra, list.length);
+    list.length += extra.length;
+  }
+  return list;
+}
+
+function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch): FeatureList {
+  scratch.history.clear();
+  addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!);
+  return scratch.history;
+}
+
 /**
- * Labels one sentence greedily. With `gold`, it learns: every token whose best label (all labels
- * allowed, history as predicted) is not the gold one updates the model.
+ * Labels one sentence: the best well-formed label sequence under the model (Viterbi over the
+ * token scores plus the scores of each previous label). With `gold`, it learns as a structured
+ * perceptron (Collins 2002): where the best sequence differs from the gold one, the gold
+ * features gain and the predicted ones lose.
  */
 function decodeSentence(
   model: AveragedPerceptron,
@@ -46,30 +84,54 @@ function decodeSentence(
   scratch: Scratch,
   gold?: number[],
 ): number[] {
-  const own = prepared.features.tokens[s]!;
-  const labels: number[] = [];
-  const { list, scores } = scratch;
-  for (let i = 0; i < own.length; i++) {
-    const previous = labels[i - 1] ?? OUTSIDE;
-    list.clear();
-    list.buckets.set(own[i]!);
-    list.length = own[i]!.length;
-    const extra = evidence?.[i];
-    if (extra) {
-      list.buckets.set(extra, list.length);
-      list.length += extra.length;
+  const length = prepared.features.tokens[s]!.length;
+  const L = LABEL_COUNT;
+  scratch.reserve(length);
+  const { emission, transition, best, back } = scratch;
+  const scores = new Float32Array(L);
+  for (let i = 0; i < length; i++) {
+    const own = ownFeatures(prepared, s, i, evidence, scratch);
+    emission.set(model.score(own.buckets, own.length, scores), i * L);
+    for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
+      const history = historyFeatures(prepared, s, i, previous, scratch);
+      transition.set(model.score(history.buckets, history.length, scores), (i * L + previous) * L);
     }
-    addHistory(list, previous, labels[i - 2] ?? OUTSIDE, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!);
-    model.score(list.buckets, list.length, scores);
-    if (gold) {
-      const guess = AveragedPerceptron.best(scores, LABEL_COUNT);
-      model.update(gold[i]!, guess, list.buckets, list.length);
-      model.tick();
-      labels.push(guess);
-    } else {
-      const last = i === own.length - 1;
-      labels.push(AveragedPerceptron.best(scores, LABEL_COUNT, (label) => allowedAfter(previous, label, last)));
+  }
+  for (let i = 0; i < length; i++) {
+    const allowed = i === length - 1 ? ALLOWED_LAST : ALLOWED;
+    for (let label = 0; label < L; label++) {
+      let top = -Infinity;
+      let from = 0;
+      for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
+        if (!allowed[previous * L + label]) continue;
+        const before = i === 0 ? 0 : best[(i - 1) * L + previous]!;
+        const score = before + transition[(i * L + previous) * L + label]!;
+        if (score > top) [top, from] = [score, previous];
+      }
+      best[i * L + label] = top + emission[i * L + label]!;
+      back[i * L + label] = from;
     }
+  }
+  const labels = new Array<number>(length);
+  let label = 0;
+  for (let k = 1; k < L; k++) if (best[(length - 1) * L + k]! > best[(length - 1) * L + label]!) label = k;
+  for (let i = length - 1; i >= 0; i--) {
+    labels[i] = label;
+    label = back[i * L + label]!;
+  }
+  if (gold) {
+    for (let i = 0; i < length; i++) {
+      const [truth, guess] = [gold[i]!, labels[i]!];
+      const [truthBefore, guessBefore] = i === 0 ? [OUTSIDE, OUTSIDE] : [gold[i - 1]!, labels[i - 1]!];
+      if (truth === guess && truthBefore === guessBefore) continue;
+      const own = ownFeatures(prepared, s, i, evidence, scratch);
+      model.update(truth, guess, own.buckets, own.length);
+      const history = historyFeatures(prepared, s, i, truthBefore, scratch);
+      model.adjust(truth, history.buckets, history.length, 1);
+      historyFeatures(prepared, s, i, guessBefore, scratch);
+      model.adjust(guess, history.buckets, history.length, -1);
+    }
+    model.tick();
   }
   return labels;
 }
@@ -83,10 +145,14 @@ function secondPassEvidence(model: AveragedPerceptron, prepared: Prepared, scrat
   return documentEvidence(prepared.features, labels.map(decodeSpans), labels, model.bucketCount);
 }
 
-/** The names of a document, as token ranges per sentence of `analyzed.tokens`. */
-export function tagNames(model: NameTaggerModel, analyzed: AnalyzedText, gazetteer: Gazetteer): TokenSpan[][] {
+/**
+ * The names of a document, as token ranges per sentence of `analyzed.tokens`. `firstPassOnly`
+ * shows what the document evidence of the second pass brings.
+ */
+export function tagNames(model: NameTaggerModel, analyzed: AnalyzedText, gazetteer: Gazetteer, firstPassOnly = false): TokenSpan[][] {
   const scratch = new Scratch(model.first.bucketCount);
   const prepared = prepare(analyzed, gazetteer, model.first.bucketCount);
+  if (firstPassOnly) return decodeDocument(model.first, prepared, undefined, scratch).map(decodeSpans);
   const evidence = secondPassEvidence(model.first, prepared, scratch);
   return decodeDocument(model.second, prepared, evidence, scratch).map(decodeSpans);
 }
