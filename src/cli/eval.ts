@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
+import { ENTITY_SOURCES, type EntitySource } from '../pipeline/entities/index.js';
 import {
   evaluateConll04,
   evaluateConll2003,
@@ -21,7 +22,10 @@ interface EvalOptions {
   gold?: string;
   json?: boolean;
   limit?: number;
+  bySource?: EntitySource | 'all';
 }
+
+type Report = NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
 
 export function register(program: Command): void {
   program
@@ -32,37 +36,71 @@ export function register(program: Command): void {
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
     .option('--json', 'print the report as JSON instead of tables')
     .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
+    .option('--by-source <source>', 'where names come from: rules, tagger, combined (the default) or all (one table comparing the three)', entitySource)
     .addHelpText(
       'after',
       `
 Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
+  kg eval --conll ../shared/data/conll2003/valid.txt --by-source all
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
   kg eval --gold data/gold`,
     )
     .action(async (options: EvalOptions) => {
       const given = [options.conll, options.conll04, options.gold].filter((value) => value !== undefined);
       if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE or --gold DIR');
-      const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
+      const sources = options.bySource === 'all' ? ENTITY_SOURCES : [options.bySource ?? 'combined'];
+      const runs: { source: EntitySource; report: Report; text: string }[] = [];
+      for (const source of sources) runs.push({ source, ...(await evaluate(options, source)) });
+      let report: Report | Record<string, Report>;
       let text: string;
-      if (options.conll !== undefined) {
-        const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
-        [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
-      } else if (options.conll04 !== undefined) {
-        const conll04 = evaluateConll04(await readText(options.conll04), { ...evaluateOptions, name: basename(options.conll04) });
-        report = conll04;
-        text = [
-          formatRelations('CoNLL04 relations', conll04.relations),
-          formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities),
-        ].join('\n');
-      } else {
-        const gold = evaluateGold(await readGoldDocuments(options.gold!), evaluateOptions);
-        [report, text] = [gold, formatGold(gold)];
-      }
+      if (runs.length === 1) [{ report, text }] = runs as [(typeof runs)[number]];
+      else [report, text] = [Object.fromEntries(runs.map((run) => [run.source, run.report])), formatBySource(runs)];
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : text);
     });
+}
+
+async function evaluate(options: EvalOptions, entities: EntitySource): Promise<{ report: Report; text: string }> {
+  const evaluateOptions = { limit: options.limit, onProgress: progress, entities };
+  if (options.conll !== undefined) {
+    const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
+    return { report: ner, text: formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner) };
+  }
+  if (options.conll04 !== undefined) {
+    const conll04 = evaluateConll04(await readText(options.conll04), { ...evaluateOptions, name: basename(options.conll04) });
+    return {
+      report: conll04,
+      text: [formatRelations('CoNLL04 relations', conll04.relations), formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities)].join('\n'),
+    };
+  }
+  const gold = evaluateGold(await readGoldDocuments(options.gold!), evaluateOptions);
+  return { report: gold, text: formatGold(gold) };
+}
+
+/** One table over the sources: F1 per type and micro precision, recall and F1 of each scored part. */
+function formatBySource(runs: { source: EntitySource; report: Report }[]): string {
+  const parts = (report: Report): [string, PrfTable][] =>
+    'perType' in report ? [['entities', report]] : [['entities', report.entities], ['relations', report.relations]];
+  const [, first] = parts(runs[0]!.report)[0]!;
+  const types = Object.keys(first.perType);
+  const rows = runs.flatMap(({ source, report }) =>
+    parts(report).map(([part, table]) => [
+      source,
+      part,
+      ...types.map((type) => table.perType[type]?.f1.toFixed(3) ?? ''),
+      table.micro.precision.toFixed(3),
+      table.micro.recall.toFixed(3),
+      table.micro.f1.toFixed(3),
+    ]),
+  );
+  const header = ['entities from', 'scored', ...types.map((type) => `${type} F1`), 'precision', 'recall', 'F1'];
+  return `## Scores by source of names\n\n${markdownTable([header, ...rows], { align: ['l', 'l', ...header.slice(2).map(() => 'r' as const)] })}\n`;
+}
+
+function entitySource(value: string): EntitySource | 'all' {
+  if (value === 'all' || (ENTITY_SOURCES as readonly string[]).includes(value)) return value as EntitySource | 'all';
+  throw new InvalidArgumentError(`expected one of ${[...ENTITY_SOURCES, 'all'].join(', ')}`);
 }
 
 function positiveInteger(value: string): number {

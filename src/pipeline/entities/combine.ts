@@ -38,18 +38,20 @@ export function taggedMentions(analyzed: AnalyzedText, tagged: TokenSpan[][], ga
 const REFINES: Record<NameType, readonly EntityType[]> = {
   PER: ['Person'],
   LOC: ['Country', 'Place'],
-  ORG: ['Organization', 'Treaty', 'Event'],
+  ORG: ['Organization', 'Treaty'],
   MISC: ['Treaty', 'Event'],
 };
 
 /**
  * One decision per span. The tagger says where names are and of which broad kind; the rules'
  * mention of the same words refines it. In this order:
- *  1. A tagger name the rules read with a title in front ("President Reagan", "Chinese President
- *     Hu Jintao") is the rules' person, title and owner included, whichever of the two split it.
+ *  1. A tagger person the rules read with a title in front ("President Reagan", "Chinese President
+ *     Hu Jintao") gets the rules' title and its owner ("China"); the name's boundaries are the
+ *     rules' when they split more off (the tagger kept a title word), else the tagger's.
  *  2. A tagger name the rules read with the same span keeps the rules' finer type when it refines
- *     the tagger's (LOC → Country or Place with the canonical name; ORG → Treaty or Event by the
- *     name patterns; MISC → Treaty or Event, "the ABM treaty" with its trailing noun).
+ *     the tagger's: LOC → Country or Place with the canonical name; MISC → Treaty or Event by the
+ *     name patterns ("the ABM treaty" with its trailing noun); ORG → Treaty ("Treaty of Baden"),
+ *     never Event ("Organisation of Islamic Conference" is no event).
  *  3. Otherwise the tagger's type stands (PER Person, ORG Organization, LOC Country when the
  *     gazetteer knows a country of that name, else Place); other MISC names (demonyms,
  *     nationalities, products) stay out of the graph.
@@ -65,9 +67,13 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
   const decided = new Set<Mention>();
   for (const name of taggedNames(analyzed, tagged, gazetteer)) {
     const overlapping = names.filter((m) => m.start < name.end && name.start < m.end);
-    const titled = overlapping.find((m) => m.title && m.end === name.end && m.type === 'Person' && name.type === 'PER');
+    const titled = name.type === 'PER' ? overlapping.find((m) => m.title && m.end === name.end && m.type === 'Person') : undefined;
     const same = overlapping.find((m) => m.start === name.start && (m.end === name.end || ((m.type === 'Treaty' || m.type === 'Event') && m.end > name.end)));
-    const chosen = titled ?? (same && REFINES[name.type].includes(same.type) ? same : mentionOf(analyzed.text, name, gazetteer));
+    let chosen: Mention | undefined;
+    if (titled && titled.start >= name.start) chosen = titled;
+    else if (titled) chosen = { ...mentionOf(analyzed.text, name, gazetteer)!, title: titled.title! };
+    else chosen = same && REFINES[name.type].includes(same.type) ? same : mentionOf(analyzed.text, name, gazetteer);
+    if (titled && chosen !== titled) owners.set(chosen!, owners.get(titled)!);
     for (const m of overlapping) decided.add(m);
     if (!chosen || kept.includes(chosen)) continue;
     kept.push(chosen);
