@@ -14,7 +14,8 @@ describe('state abbreviations', () => {
 
   it('leaves an abbreviation that is also a word or title alone without a town before it', () => {
     const found = names('Thank you, Miss Harwell. He was born on the Isle of Man.');
-    expect(found).toContain('Person:Miss Harwell');
+    // The name tagger leaves the courtesy title out, as CoNLL-2003 does; the rules keep it.
+    expect(found.filter((name) => /^Person:(Miss )?Harwell$/.test(name))).toHaveLength(1);
     expect(found).not.toContain('Place:Miss');
     expect(found).not.toContain('Place:Man');
   });

@@ -22,9 +22,15 @@ export const ENTITY_SOURCES: readonly EntitySource[] = ['rules', 'tagger', 'comb
 /** The entity stage: the mentions of names and role phrases of a document, in text order. */
 export function findMentions(analyzed: AnalyzedText, source: EntitySource = 'combined'): Mention[] {
   const gazetteer = getGazetteer();
-  if (source === 'rules') return ruleMentions(analyzed, gazetteer);
+  if (source === 'rules') return ruleMentions(analyzed, gazetteer).mentions;
   const tagged = tagNames(getNameTagger(), analyzed, gazetteer);
   return sortMentions(source === 'tagger' ? taggedMentions(analyzed, tagged, gazetteer) : combineWithTagger(analyzed, tagged, ruleMentions(analyzed, gazetteer), gazetteer));
+}
+
+/** The rules' mentions, and those of them no strong evidence typed (compromise's or the document's guess). */
+export interface RuleMentions {
+  mentions: Mention[];
+  weak: ReadonlySet<Mention>;
 }
 
 /**
@@ -32,7 +38,7 @@ export function findMentions(analyzed: AnalyzedText, source: EntitySource = 'com
  * off; each name gets a type from the gazetteers, the name patterns, compromise's tags and, last,
  * from what the rest of the document says about the same words.
  */
-function ruleMentions(analyzed: AnalyzedText, gazetteer: Gazetteer): Mention[] {
+export function ruleMentions(analyzed: AnalyzedText, gazetteer: Gazetteer): RuleMentions {
   const context = documentContext(analyzed);
   const mentions: Mention[] = [];
   const unresolved: { mention: Mention; tokens: Token[] }[] = [];
@@ -45,7 +51,7 @@ function ruleMentions(analyzed: AnalyzedText, gazetteer: Gazetteer): Mention[] {
   }
   settleByDocument(analyzed, unresolved, mentions);
   markTeams(analyzed, mentions);
-  return sortMentions(mentions);
+  return { mentions: sortMentions(mentions), weak: new Set(unresolved.map((u) => u.mention)) };
 }
 
 /** Mentions in text order; a title's `of` still points at its owner (an index into the list). */

@@ -40,6 +40,11 @@ export interface TokenSpan {
   start: number;
   end: number;
   type: NameType;
+  /**
+   * How much better the best labelling is than the best one that gives any of the span's tokens
+   * another type or none (max-marginals, in model score units); set on the tagger's output.
+   */
+  margin?: number;
 }
 
 /** The labels of a sentence of `length` tokens holding these (non-overlapping) names. */

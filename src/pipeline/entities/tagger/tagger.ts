@@ -2,7 +2,7 @@ import { AveragedPerceptron, FeatureList } from '../../../learn/index.js';
 import type { AnalyzedText } from '../../analyze.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, historyKeys } from './features.js';
-import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan } from './labels.js';
+import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan, typeIndexOf } from './labels.js';
 
 /**
  * The name tagger: two passes of an averaged structured perceptron over BILOU labels, Viterbi decoded.
@@ -36,6 +36,7 @@ class Scratch {
   emission = new Float32Array(0);
   transition = new Float32Array(0);
   best = new Float32Array(0);
+  after = new Float32Array(0);
   back = new Int8Array(0);
   constructor(bucketCount: number) {
     this.own = new FeatureList(bucketCount, 1024);
@@ -46,6 +47,7 @@ class Scratch {
     this.emission = new Float32Array(length * LABEL_COUNT);
     this.transition = new Float32Array(length * LABEL_COUNT * LABEL_COUNT);
     this.best = new Float32Array(length * LABEL_COUNT);
+    this.after = new Float32Array(length * LABEL_COUNT);
     this.back = new Int8Array(length * LABEL_COUNT);
   }
 }
@@ -136,6 +138,42 @@ function decodeSentence(
   return labels;
 }
 
+/**
+ * The names of the sentence just decoded, each with its margin: the best labelling's score minus
+ * the best score of a labelling that gives one of the name's tokens another type or O. Max-
+ * marginals are the forward (Viterbi) scores plus the best scores of what follows.
+ */
+function namesWithMargins(labels: number[], scratch: Scratch): TokenSpan[] {
+  const L = LABEL_COUNT;
+  const length = labels.length;
+  const { emission, transition, best, after } = scratch;
+  after.fill(0, (length - 1) * L, length * L);
+  for (let i = length - 2; i >= 0; i--) {
+    const allowed = i + 1 === length - 1 ? ALLOWED_LAST : ALLOWED;
+    for (let label = 0; label < L; label++) {
+      let top = -Infinity;
+      for (let next = 0; next < L; next++) {
+        if (!allowed[label * L + next]) continue;
+        const score = transition[((i + 1) * L + label) * L + next]! + emission[(i + 1) * L + next]! + after[(i + 1) * L + next]!;
+        if (score > top) top = score;
+      }
+      after[i * L + label] = top;
+    }
+  }
+  let total = -Infinity;
+  for (let label = 0; label < L; label++) total = Math.max(total, best[(length - 1) * L + label]!);
+  return decodeSpans(labels).map((span) => {
+    let alternative = -Infinity;
+    const type = typeIndexOf(labels[span.start]!);
+    for (let i = span.start; i < span.end; i++) {
+      for (let label = 0; label < L; label++) {
+        if (typeIndexOf(label) !== type) alternative = Math.max(alternative, best[i * L + label]! + after[i * L + label]!);
+      }
+    }
+    return { ...span, margin: total - alternative };
+  });
+}
+
 function decodeDocument(model: AveragedPerceptron, prepared: Prepared, evidence: Int32Array[][] | undefined, scratch: Scratch): number[][] {
   return prepared.features.tokens.map((_, s) => decodeSentence(model, prepared, s, evidence?.[s], scratch));
 }
@@ -154,7 +192,7 @@ export function tagNames(model: NameTaggerModel, analyzed: AnalyzedText, gazette
   const prepared = prepare(analyzed, gazetteer, model.first.bucketCount);
   if (firstPassOnly) return decodeDocument(model.first, prepared, undefined, scratch).map(decodeSpans);
   const evidence = secondPassEvidence(model.first, prepared, scratch);
-  return decodeDocument(model.second, prepared, evidence, scratch).map(decodeSpans);
+  return prepared.features.tokens.map((_, s) => namesWithMargins(decodeSentence(model.second, prepared, s, evidence[s], scratch), scratch));
 }
 
 /** A training document: its analysis and its gold names per sentence. */
