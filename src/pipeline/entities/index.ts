@@ -10,6 +10,7 @@ import { breaksAfter, candidateSpans, documentContext, shoutingLines } from './s
 import { getNameTagger } from './tagger/model.js';
 import { tagNames } from './tagger/tagger.js';
 import { markTeams } from './teams.js';
+import { lowerWireCapitals } from './wire.js';
 import { makeMention } from './words.js';
 
 /**
@@ -20,8 +21,9 @@ export type EntitySource = 'rules' | 'tagger' | 'combined';
 export const ENTITY_SOURCES: readonly EntitySource[] = ['rules', 'tagger', 'combined'];
 
 /** The entity stage: the mentions of names and role phrases of a document, in text order. */
-export function findMentions(analyzed: AnalyzedText, source: EntitySource = 'combined'): Mention[] {
+export function findMentions(text: AnalyzedText, source: EntitySource = 'combined'): Mention[] {
   const gazetteer = getGazetteer();
+  const analyzed = lowerWireCapitals(text, gazetteer);
   if (source === 'rules') return ruleMentions(analyzed, gazetteer).mentions;
   const tagged = tagNames(getNameTagger(), analyzed, gazetteer);
   return sortMentions(source === 'tagger' ? taggedMentions(analyzed, tagged, gazetteer) : combineWithTagger(analyzed, tagged, ruleMentions(analyzed, gazetteer), gazetteer));
