@@ -4,12 +4,15 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
 import { ENTITY_SOURCES, type EntitySource } from '../pipeline/entities/index.js';
+import { readDocuments } from '../ingest/index.js';
+import type { SourceDocument } from '../types.js';
 import {
   evaluateConll04,
   evaluateConll2003,
   evaluateGold,
   parseGoldFile,
   type GoldDocument,
+  type GoldRelationError,
   type GoldReport,
   type NerReport,
   type PrfTable,
@@ -20,9 +23,11 @@ interface EvalOptions {
   conll?: string;
   conll04?: string;
   gold?: string;
+  corpus: string[];
   json?: boolean;
   limit?: number;
   bySource?: EntitySource | 'all';
+  verbose?: boolean;
 }
 
 type Report = NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport;
@@ -34,7 +39,9 @@ export function register(program: Command): void {
     .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
     .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
+    .option('--corpus <file>', 'with --gold: a JSONL corpus holding the documents by id (repeatable)', collect, [])
     .option('--json', 'print the report as JSON instead of tables')
+    .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
     .option('--limit <n>', 'score only the first N documents (CoNLL04: sentences)', positiveInteger)
     .option('--by-source <source>', 'where names come from: rules, tagger, combined (the default) or all (one table comparing the three)', entitySource)
     .addHelpText(
@@ -44,11 +51,13 @@ Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
   kg eval --conll ../shared/data/conll2003/valid.txt --by-source all
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
-  kg eval --gold data/gold`,
+  kg eval --gold data/gold
+  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl`,
     )
     .action(async (options: EvalOptions) => {
       const given = [options.conll, options.conll04, options.gold].filter((value) => value !== undefined);
       if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE or --gold DIR');
+      if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
       const sources = options.bySource === 'all' ? ENTITY_SOURCES : [options.bySource ?? 'combined'];
       const runs: { source: EntitySource; report: Report; text: string }[] = [];
       for (const source of sources) runs.push({ source, ...(await evaluate(options, source)) });
@@ -74,8 +83,8 @@ async function evaluate(options: EvalOptions, entities: EntitySource): Promise<{
       text: [formatRelations('CoNLL04 relations', conll04.relations), formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities)].join('\n'),
     };
   }
-  const gold = evaluateGold(await readGoldDocuments(options.gold!), evaluateOptions);
-  return { report: gold, text: formatGold(gold) };
+  const gold = evaluateGold(await readGoldDocuments(options.gold!, options.corpus), evaluateOptions);
+  return { report: gold, text: formatGold(gold, options.verbose === true) };
 }
 
 /** One table over the sources: F1 per type and micro precision, recall and F1 of each scored part. */
@@ -103,6 +112,10 @@ function entitySource(value: string): EntitySource | 'all' {
   throw new InvalidArgumentError(`expected one of ${[...ENTITY_SOURCES, 'all'].join(', ')}`);
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
@@ -121,8 +134,11 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** Every `*.json` gold file of a directory (or the one file given), with the text it annotates. */
-async function readGoldDocuments(path: string): Promise<GoldDocument[]> {
+/**
+ * Every `*.json` gold file of a directory (or the one file given), with the text it annotates: the
+ * corpus record whose id is its `document` when corpora are given, else the file at that path.
+ */
+async function readGoldDocuments(path: string, corpora: string[]): Promise<GoldDocument[]> {
   const info = await stat(path).catch(() => {
     throw new UserError(`${path}: no such file or directory`);
   });
@@ -130,14 +146,34 @@ async function readGoldDocuments(path: string): Promise<GoldDocument[]> {
     ? (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
     : [path];
   if (files.length === 0) throw new UserError(`${path}: no gold files (*.json) in this directory`);
+  const golds = await Promise.all(files.map(async (file) => ({ file, gold: parseGoldFile(await readText(file), file) })));
+  const byId = corpora.length > 0 ? await readCorpusDocuments(corpora, new Set(golds.flatMap(({ gold }) => gold.document ?? []))) : undefined;
   return Promise.all(
-    files.map(async (file) => {
-      const gold = parseGoldFile(await readText(file), file);
-      const source = gold.document === undefined ? file : resolve(dirname(file), gold.document);
-      const text = gold.text ?? (await readText(source));
-      return { id: basename(file, '.json'), source, text, gold };
+    golds.map(async ({ file, gold }): Promise<GoldDocument> => {
+      const id = basename(file, '.json');
+      if (gold.text !== undefined) return { id, source: file, text: gold.text, gold };
+      if (byId === undefined) {
+        const source = resolve(dirname(file), gold.document!);
+        const text = await readFile(source, 'utf8').catch(() => {
+          throw new UserError(`${file}: cannot read the document ${source} (if "${gold.document}" is a corpus id, give --corpus FILE.jsonl)`);
+        });
+        return { id, source, text, gold };
+      }
+      const document = byId.get(gold.document!);
+      if (document === undefined) throw new UserError(`${file}: document "${gold.document}" is in none of ${corpora.join(', ')}`);
+      const { source, text, title, date } = document;
+      return { id, source, text, gold, ...(title && { title }), ...(date && { date }) };
     }),
   );
+}
+
+/** The documents of the JSONL corpora whose ids are wanted, read line by line. */
+async function readCorpusDocuments(corpora: string[], wanted: Set<string>): Promise<Map<string, SourceDocument>> {
+  const found = new Map<string, SourceDocument>();
+  for await (const document of readDocuments(corpora)) {
+    if (wanted.has(document.id)) found.set(document.id, document);
+  }
+  return found;
 }
 
 function formatNer(title: string, report: NerReport): string {
@@ -169,31 +205,39 @@ function formatRelations(title: string, report: SpanRelationReport): string {
   ].join('\n');
 }
 
-function formatGold(report: GoldReport): string {
+function formatGold(report: GoldReport, verbose: boolean): string {
   const { entities, relations } = report;
+  const optional = (count: number, what: string): string => `\n${count} predicted ${what} matched optional gold ones (not scored).\n`;
   return [
     `## Gold entities: ${report.documents} documents\n`,
     scoreTable(entities),
-    `\nEntity errors\n`,
-    listTable(
-      ['error', 'type', 'name', 'document'],
-      [
-        ...entities.falsePositives.map((e) => [`false positive (${e.reason})`, e.type, e.name, e.document]),
-        ...entities.falseNegatives.map((e) => ['false negative', e.type, e.name, e.document]),
-      ],
-    ),
-    `\n## Gold relations\n`,
+    optional(entities.optionalMatches, 'entities'),
+    `## Gold relations\n`,
     scoreTable(relations),
-    `\nRelation errors\n`,
-    listTable(
-      ['error', 'type', 'source', 'target', 'document'],
-      [
-        ...relations.falsePositives.map((e) => ['false positive', e.type, e.source, e.target, e.document]),
-        ...relations.falseNegatives.map((e) => ['false negative', e.type, e.source, e.target, e.document]),
-      ],
-    ),
-    '',
+    optional(relations.optionalMatches, 'relations'),
+    verbose ? formatGoldErrors(report) : "--verbose lists each document's missed and spurious entities and relations.\n",
   ].join('\n');
+}
+
+/** Each document's errors: missed (false negatives) and spurious (false positives, with the sentence). */
+function formatGoldErrors({ entities, relations }: GoldReport): string {
+  const fact = (e: GoldRelationError): string => `${e.type}(${e.source} → ${e.target})`;
+  const lines = new Map<string, string[]>();
+  const add = (document: string, line: string): void => {
+    lines.set(document, [...(lines.get(document) ?? []), line]);
+  };
+  for (const e of relations.falseNegatives) add(e.document, `- missed ${fact(e)}`);
+  for (const e of relations.falsePositives) {
+    add(e.document, `- spurious ${fact(e)}${e.reason === 'duplicate' ? ' (duplicate)' : ''}${e.sentence ? `: "${oneLine(e.sentence)}"` : ''}`);
+  }
+  for (const e of entities.falseNegatives) add(e.document, `- missed entity ${e.type} "${e.name}"`);
+  for (const e of entities.falsePositives) add(e.document, `- spurious entity ${e.type} "${e.name}" (${e.reason})`);
+  if (lines.size === 0) return 'No errors.\n';
+  return [...lines].sort(([a], [b]) => a.localeCompare(b)).map(([document, rows]) => `### ${document}\n\n${rows.join('\n')}\n`).join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function listTable(header: string[], rows: string[][]): string {

@@ -15,7 +15,7 @@ import { scoreSpanRelations, type SpanRelationReport } from './relations.js';
 
 export { parseConll2003, type AnnotatedDocument } from './conll2003.js';
 export { parseConll04, type RelationDocument } from './conll04.js';
-export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldReport } from './gold.js';
+export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldRelationError, type GoldReport } from './gold.js';
 export { scoreNer, type NerReport } from './ner.js';
 export { scoreSpanRelations, type SpanRelationReport } from './relations.js';
 export type { Prf, PrfTable } from './prf.js';
@@ -70,20 +70,17 @@ export function evaluateConll04(content: string, options: EvaluateOptions = {}):
 }
 
 /** A gold document whose text has been loaded. */
-export interface GoldDocument {
-  id: string;
-  source: string;
-  text: string;
+export interface GoldDocument extends SourceDocument {
   gold: GoldAnnotations;
 }
 
 /** Our own document-level gold files: entities and relations, duplicates counted as errors. */
 export function evaluateGold(documents: GoldDocument[], options: EvaluateOptions = {}): GoldReport {
   return scoreGold(
-    documents.map(({ id, source, text, gold }, index) => {
-      const { entities, relations } = extractDocument({ id, source, text }, { entities: options.entities });
+    documents.map(({ gold, ...document }, index) => {
+      const { entities, relations } = extractDocument(document, { entities: options.entities });
       options.onProgress?.(index + 1, documents.length);
-      return { id, gold, predicted: { entities, relations } };
+      return { id: document.id, gold, predicted: { entities, relations } };
     }),
   );
 }
