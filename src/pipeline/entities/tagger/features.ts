@@ -16,7 +16,7 @@ import { NAME_TYPES, type TokenSpan, typeIndexOf } from './labels.js';
  */
 
 /** Feature templates: the first number mixed into a feature's hash. Never renumber: models store hashes. */
-const T = {
+export const FEATURE_TEMPLATES = {
   bias: 0,
   word: 1,
   lower: 2,
@@ -61,6 +61,7 @@ const T = {
   documentLongerName: 53,
   firstPassLabel: 54,
 } as const;
+const T = FEATURE_TEMPLATES;
 
 /** compromise tags worth a feature: parts of speech and its own lexicon's name guesses. */
 const TAGS = [
