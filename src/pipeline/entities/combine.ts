@@ -124,7 +124,8 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
       continue;
     }
     const places = overlapping.filter((m) => m.start >= name.start && m.end <= name.end);
-    if (name.type === 'LOC' && places.length > 1 && places.every((m) => m.type === 'Place' || m.type === 'Country') && fills(places, name)) {
+    const townAndState = places.length > 1 && places.every((m, k) => (m.type === 'Place' || m.type === 'Country') && !weak.has(m) && (k === 0 || /^\s+$/.test(analyzed.text.slice(places[k - 1]!.end, m.start))));
+    if (name.type === 'LOC' && townAndState && fills(places, name)) {
       places.forEach(keep);
       continue;
     }
@@ -134,7 +135,8 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
         (m.end === name.end || (m.end === name.end - 1 && analyzed.text[m.end] === '.') || ((m.type === 'Treaty' || m.type === 'Event') && m.end > name.end)),
     );
     if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || (!weak.has(same) && name.margin < UNSURE_MARGIN))) {
-      keep(same);
+      // An abbreviation's period ("Fla.", "Corp.") belongs to the name, as CoNLL annotates it.
+      keep(same.end === name.end - 1 ? withEnd(same, name.end, analyzed.text) : same);
       continue;
     }
     const mention = mentionOf(analyzed.text, name, gazetteer);
@@ -159,10 +161,19 @@ function coversSeveral(mention: Mention, tagger: TaggedName[]): boolean {
   return inside.length > 1 && inside.every((name) => name.type === 'ORG') && fills(inside, mention);
 }
 
-/** "Crown Princess ", "Sir ": capitalised words before a name, one of them a title word, none a country. */
+/**
+ * "Crown Princess ", "Sir ": whole words before a name, one of them a courtesy title (one that
+ * holds no office: Prince, Sir, Lady …), none a country; not an office ("Attorney") nor an
+ * abbreviated title ("Sen. ", "Dr. "), which the tagger rightly leaves out.
+ */
 function isStyle(words: string, gazetteer: Gazetteer): boolean {
   const keys = words.trim().split(/\s+/).map(nameKey);
-  return keys.some((key) => gazetteer.titles.has(key)) && keys.every((key) => /^\p{Ll}/u.test(key) && !gazetteer.demonyms.has(key) && gazetteer.names.get(key)?.type !== 'Country');
+  const isCourtesy = (key: string): boolean => (gazetteer.titles.get(key) ?? []).some((title) => nameKey(title.title) === key && title.relation === null);
+  return keys.some(isCourtesy) && keys.every((key) => /^\p{Ll}+$/u.test(key) && !gazetteer.demonyms.has(key) && gazetteer.names.get(key)?.type !== 'Country');
+}
+
+function withEnd(mention: Mention, end: number, text: string): Mention {
+  return { ...mention, end, text: text.slice(mention.start, end) };
 }
 
 /** Whether spans in text order start where `whole` starts and end where it ends. */
