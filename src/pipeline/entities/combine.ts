@@ -124,7 +124,7 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
       continue;
     }
     const places = overlapping.filter((m) => m.start >= name.start && m.end <= name.end);
-    const townAndState = places.length > 1 && places.every((m, k) => (m.type === 'Place' || m.type === 'Country') && !weak.has(m) && (k === 0 || /^\s+$/.test(analyzed.text.slice(places[k - 1]!.end, m.start))));
+    const townAndState = places.length > 1 && !weak.has(places.at(-1)!) && places.every((m, k) => (m.type === 'Place' || m.type === 'Country') && (k === 0 || /^\s+$/.test(analyzed.text.slice(places[k - 1]!.end, m.start))));
     if (name.type === 'LOC' && townAndState && fills(places, name)) {
       places.forEach(keep);
       continue;
