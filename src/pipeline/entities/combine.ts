@@ -57,7 +57,7 @@ const REFINES: Record<NameType, readonly EntityType[]> = {
   MISC: ['Treaty', 'Event'],
 };
 
-/** Below this margin the tagger is unsure (about 1 in 1,000 names of CoNLL valid); a strong rule reading decides. */
+/** Below this margin the tagger is unsure (about 1 in 1,000 names of CoNLL valid); the rules' reading decides. */
 const UNSURE_MARGIN = 10;
 
 const isName = (mention: Mention): boolean => mention.type === 'Person' || mention.type === 'Organization' || mention.type === 'Country' || mention.type === 'Place';
@@ -77,7 +77,7 @@ const isName = (mention: Mention): boolean => mention.type === 'Person' || menti
  *     canonical name; any type but ORG → Treaty or Event by the name patterns ("Davos Forum",
  *     "the ABM treaty" with its trailing noun); ORG → Treaty only ("Organisation of Islamic
  *     Conference" is no event). Two names joined by "&" are the rules' Organization. When the
- *     tagger is unsure (margin below UNSURE_MARGIN), a strong rule reading of another type wins.
+ *     tagger is unsure (margin below UNSURE_MARGIN), the rules' reading of another type wins.
  *  4. Otherwise the tagger's type stands (PER Person, ORG Organization, LOC Country when the
  *     gazetteer knows a country of that name, else Place). A MISC name (demonyms, nationalities,
  *     products) stays out of the graph, but a name the rules found inside it stays ("Bonn" in
@@ -134,7 +134,7 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
         m.start === name.start &&
         (m.end === name.end || (m.end === name.end - 1 && analyzed.text[m.end] === '.') || ((m.type === 'Treaty' || m.type === 'Event') && m.end > name.end)),
     );
-    if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || (!weak.has(same) && name.margin < UNSURE_MARGIN))) {
+    if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
       // An abbreviation's period ("Fla.", "Corp.") belongs to the name, as CoNLL annotates it.
       keep(same.end === name.end - 1 ? withEnd(same, name.end, analyzed.text) : same);
       continue;

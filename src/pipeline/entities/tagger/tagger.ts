@@ -1,7 +1,7 @@
 import { AveragedPerceptron, FeatureList } from '../../../learn/index.js';
 import type { AnalyzedText } from '../../analyze.js';
 import type { Gazetteer } from '../gazetteer.js';
-import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, historyKeys } from './features.js';
+import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES, historyKeys } from './features.js';
 import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan, typeIndexOf } from './labels.js';
 
 /**
@@ -37,6 +37,7 @@ class Scratch {
   transition = new Float32Array(0);
   best = new Float32Array(0);
   after = new Float32Array(0);
+  readonly labelTransitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
   back = new Int8Array(0);
   constructor(bucketCount: number) {
     this.own = new FeatureList(bucketCount, 1024);
@@ -66,10 +67,23 @@ function ownFeatures(prepared: Prepared, s: number, i: number, evidence: Int32Ar
   return list;
 }
 
-function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch): FeatureList {
+function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch, withLabelAlone: boolean, labelAloneOnly = false): FeatureList {
   scratch.history.clear();
-  addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!);
+  if (labelAloneOnly) scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
+  else addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!, withLabelAlone);
   return scratch.history;
+}
+
+/** The scores of each label after each previous label, from the previous label alone: a sentence's constant part of the transitions. */
+function labelTransitions(model: AveragedPerceptron, scratch: Scratch): Float32Array {
+  const L = LABEL_COUNT;
+  const scores = new Float32Array(L);
+  for (let previous = 0; previous < L; previous++) {
+    scratch.history.clear();
+    scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
+    scratch.labelTransitions.set(model.score(scratch.history.buckets, scratch.history.length, scores), previous * L);
+  }
+  return scratch.labelTransitions;
 }
 
 /**
@@ -91,12 +105,28 @@ function decodeSentence(
   scratch.reserve(length);
   const { emission, transition, best, back } = scratch;
   const scores = new Float32Array(L);
+  const weights = model.weights;
+  const byLabel = labelTransitions(model, scratch);
+  const outside = prepared.features.outside[s]!;
   for (let i = 0; i < length; i++) {
-    const own = ownFeatures(prepared, s, i, evidence, scratch);
-    emission.set(model.score(own.buckets, own.length, scores), i * L);
+    if (outside[i]) {
+      emission.fill(-Infinity, i * L, (i + 1) * L);
+      emission[i * L + OUTSIDE] = 0;
+    } else {
+      const own = ownFeatures(prepared, s, i, evidence, scratch);
+      emission.set(model.score(own.buckets, own.length, scores), i * L);
+    }
     for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
-      const history = historyFeatures(prepared, s, i, previous, scratch);
-      transition.set(model.score(history.buckets, history.length, scores), (i * L + previous) * L);
+      const at = (i * L + previous) * L;
+      if (outside[i]) {
+        // Only O can stand here; of the transition features, an unscored token has the label's alone.
+        transition.set(byLabel.subarray(previous * L, (previous + 1) * L), at);
+        continue;
+      }
+      const history = historyFeatures(prepared, s, i, previous, scratch, false);
+      const word = history.buckets[0]! * L;
+      const shape = history.buckets[1]! * L;
+      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + weights[word + label]! + weights[shape + label]!;
     }
   }
   for (let i = 0; i < length; i++) {
@@ -108,7 +138,10 @@ function decodeSentence(
         if (!allowed[previous * L + label]) continue;
         const before = i === 0 ? 0 : best[(i - 1) * L + previous]!;
         const score = before + transition[(i * L + previous) * L + label]!;
-        if (score > top) [top, from] = [score, previous];
+        if (score > top) {
+          top = score;
+          from = previous;
+        }
       }
       best[i * L + label] = top + emission[i * L + label]!;
       back[i * L + label] = from;
@@ -126,11 +159,13 @@ function decodeSentence(
       const [truth, guess] = [gold[i]!, labels[i]!];
       const [truthBefore, guessBefore] = i === 0 ? [OUTSIDE, OUTSIDE] : [gold[i - 1]!, labels[i - 1]!];
       if (truth === guess && truthBefore === guessBefore) continue;
-      const own = ownFeatures(prepared, s, i, evidence, scratch);
-      model.update(truth, guess, own.buckets, own.length);
-      const history = historyFeatures(prepared, s, i, truthBefore, scratch);
+      if (!outside[i]) {
+        const own = ownFeatures(prepared, s, i, evidence, scratch);
+        model.update(truth, guess, own.buckets, own.length);
+      }
+      const history = historyFeatures(prepared, s, i, truthBefore, scratch, true, outside[i]);
       model.adjust(truth, history.buckets, history.length, 1);
-      historyFeatures(prepared, s, i, guessBefore, scratch);
+      historyFeatures(prepared, s, i, guessBefore, scratch, true, outside[i]);
       model.adjust(guess, history.buckets, history.length, -1);
     }
     model.tick();
@@ -218,7 +253,14 @@ export interface TrainingOptions {
  */
 export function trainNameTagger(documents: readonly TrainingDocument[], gazetteer: Gazetteer, options: TrainingOptions): NameTaggerModel {
   const prepared = documents.map((document) => prepare(document.analyzed, gazetteer, options.bucketCount));
-  const gold = documents.map((document) => document.names.map((names, s) => encodeSpans(names, document.analyzed.tokens[s]!.length)));
+  // A name with a token the tagger never scores (all lower case, between lower-case words) cannot be learnt.
+  const gold = documents.map((document, d) =>
+    document.names.map((names, s) => {
+      const outside = prepared[d]!.features.outside[s]!;
+      const learnable = names.filter((name) => !outside.slice(name.start, name.end).some(Boolean));
+      return encodeSpans(learnable, document.analyzed.tokens[s]!.length);
+    }),
+  );
   const all = documents.map((_, d) => d);
   const scratch = new Scratch(options.bucketCount);
   const evidence: Int32Array[][][] = new Array(documents.length);
