@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
+import { ENTITY_SOURCES, type EntitySource } from '../pipeline/entities/index.js';
 import { readDocuments } from '../ingest/index.js';
 import type { SourceDocument } from '../types.js';
 import {
@@ -32,9 +33,12 @@ interface EvalOptions {
   corpus: string[];
   json?: boolean;
   limit?: number;
+  bySource?: EntitySource | 'all';
   verbose?: boolean;
   ud?: string;
 }
+
+type Report = NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
 
 export function register(program: Command): void {
   program
@@ -52,11 +56,13 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON instead of tables')
     .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
     .option('--limit <n>', 'score only the first N documents (CoNLL04, UD: sentences)', positiveInteger)
+    .option('--by-source <source>', 'where names come from: rules, tagger, combined (the default) or all (one table comparing the three)', entitySource)
     .addHelpText(
       'after',
       `
 Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
+  kg eval --conll ../shared/data/conll2003/valid.txt --by-source all
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
   kg eval --coref ../shared/data/ud/en_gum/dev.conllu
   kg eval --gold data/gold
@@ -68,33 +74,69 @@ Examples:
       if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE');
       if (options.trees !== undefined && options.coref === undefined) throw new UserError('--trees goes with --coref FILE');
       if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
-      const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
+      if (options.bySource !== undefined && (options.coref !== undefined || options.ud !== undefined)) throw new UserError('--by-source goes with --conll, --conll04 or --gold');
+      const sources = options.bySource === 'all' ? ENTITY_SOURCES : [options.bySource ?? 'combined'];
+      const runs: { source: EntitySource; report: Report; text: string }[] = [];
+      for (const source of sources) runs.push({ source, ...(await evaluate(options, source)) });
+      let report: Report | Record<string, Report>;
       let text: string;
-      if (options.coref !== undefined) {
-        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), trees: options.trees ?? 'none' });
-        [report, text] = [coref, formatCoref(coref)];
-      } else if (options.ud !== undefined) {
-        const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
-        const ud = evaluateUd(treebank, syntaxModel());
-        [report, text] = [ud, formatUd(basename(options.ud), ud)];
-      } else if (options.conll !== undefined) {
-        const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
-        [report, text] = [ner, formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner)];
-      } else if (options.conll04 !== undefined) {
-        const conll04 = evaluateConll04(await readText(options.conll04), { ...evaluateOptions, name: basename(options.conll04) });
-        report = conll04;
-        text = [
-          formatRelations('CoNLL04 relations', conll04.relations),
-          formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities),
-        ].join('\n');
-      } else {
-        const gold = evaluateGold(await readGoldDocuments(options.gold!, options.corpus), evaluateOptions);
-        [report, text] = [gold, formatGold(gold, options.verbose === true)];
-      }
+      if (runs.length === 1) [{ report, text }] = runs as [(typeof runs)[number]];
+      else [report, text] = [Object.fromEntries(runs.map((run) => [run.source, run.report])), formatBySource(runs)];
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : text);
     });
+}
+
+async function evaluate(options: EvalOptions, entities: EntitySource): Promise<{ report: Report; text: string }> {
+  const evaluateOptions = { limit: options.limit, onProgress: progress, entities };
+  if (options.coref !== undefined) {
+    const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), trees: options.trees ?? 'none' });
+    return { report: coref, text: formatCoref(coref) };
+  }
+  if (options.ud !== undefined) {
+    const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
+    const ud = evaluateUd(treebank, syntaxModel());
+    return { report: ud, text: formatUd(basename(options.ud), ud) };
+  }
+  if (options.conll !== undefined) {
+    const ner = evaluateConll2003(await readText(options.conll), { ...evaluateOptions, name: basename(options.conll) });
+    return { report: ner, text: formatNer('CoNLL-2003 NER (exact span, MISC excluded)', ner) };
+  }
+  if (options.conll04 !== undefined) {
+    const conll04 = evaluateConll04(await readText(options.conll04), { ...evaluateOptions, name: basename(options.conll04) });
+    return {
+      report: conll04,
+      text: [formatRelations('CoNLL04 relations', conll04.relations), formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities)].join('\n'),
+    };
+  }
+  const gold = evaluateGold(await readGoldDocuments(options.gold!, options.corpus), evaluateOptions);
+  return { report: gold, text: formatGold(gold, options.verbose === true) };
+}
+
+/** One table over the sources: F1 per type and micro precision, recall and F1 of each scored part. */
+function formatBySource(runs: { source: EntitySource; report: Report }[]): string {
+  // --by-source goes with the NER and relation scorers only (checked with the options).
+  const parts = (report: Report): [string, PrfTable][] =>
+    'perType' in report ? [['entities', report]] : 'relations' in report ? [['entities', report.entities], ['relations', report.relations]] : [];
+  const [, first] = parts(runs[0]!.report)[0]!;
+  const types = Object.keys(first.perType);
+  const rows = runs.flatMap(({ source, report }) =>
+    parts(report).map(([part, table]) => [
+      source,
+      part,
+      ...types.map((type) => table.perType[type]?.f1.toFixed(3) ?? ''),
+      table.micro.precision.toFixed(3),
+      table.micro.recall.toFixed(3),
+      table.micro.f1.toFixed(3),
+    ]),
+  );
+  const header = ['entities from', 'scored', ...types.map((type) => `${type} F1`), 'precision', 'recall', 'F1'];
+  return `## Scores by source of names\n\n${markdownTable([header, ...rows], { align: ['l', 'l', ...header.slice(2).map(() => 'r' as const)] })}\n`;
+}
+
+function entitySource(value: string): EntitySource | 'all' {
+  if (value === 'all' || (ENTITY_SOURCES as readonly string[]).includes(value)) return value as EntitySource | 'all';
+  throw new InvalidArgumentError(`expected one of ${[...ENTITY_SOURCES, 'all'].join(', ')}`);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -6,7 +6,7 @@
 import { analyze } from '../pipeline/analyze.js';
 import { clean } from '../pipeline/clean.js';
 import { resolveCoreference } from '../pipeline/coreference.js';
-import { findMentions } from '../pipeline/entities/index.js';
+import { type EntitySource, findMentions } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
 import { resolve } from '../pipeline/resolve.js';
 import { parseSentence } from '../syntax/index.js';
@@ -36,6 +36,8 @@ export interface EvaluateOptions {
   limit?: number;
   /** Called after each document with the running count and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Where names come from (default: the tagger and the rules combined). */
+  entities?: EntitySource;
 }
 
 const NER_TYPES = ['LOC', 'ORG', 'PER'];
@@ -46,7 +48,7 @@ export function evaluateConll2003(content: string, options: EvaluateOptions = {}
   const documents = parseConll2003(content, options.name).slice(0, options.limit);
   return scoreNer(
     documents.map((document, index) => {
-      const extraction = extractDocument(sourceOf(document, options.name));
+      const extraction = extractDocument(sourceOf(document, options.name), { entities: options.entities });
       options.onProgress?.(index + 1, documents.length);
       return { ...document, predicted: predictedMentions(extraction) };
     }),
@@ -63,7 +65,7 @@ export interface Conll04Report {
 export function evaluateConll04(content: string, options: EvaluateOptions = {}): Conll04Report {
   const sentences = parseConll04(content, options.name).slice(0, options.limit);
   const cases = sentences.map((sentence, index) => {
-    const extraction = extractDocument(sourceOf(sentence, options.name));
+    const extraction = extractDocument(sourceOf(sentence, options.name), { entities: options.entities });
     options.onProgress?.(index + 1, sentences.length);
     return { ...sentence, predicted: predictedMentions(extraction), predictedRelations: predictedRelations(extraction) };
   });
@@ -85,7 +87,7 @@ export interface GoldDocument extends SourceDocument {
 export function evaluateGold(documents: GoldDocument[], options: EvaluateOptions = {}): GoldReport {
   return scoreGold(
     documents.map(({ gold, ...document }, index) => {
-      const { entities, relations } = extractDocument(document);
+      const { entities, relations } = extractDocument(document, { entities: options.entities });
       options.onProgress?.(index + 1, documents.length);
       return { id: document.id, gold, predicted: { entities, relations } };
     }),

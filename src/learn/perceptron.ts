@@ -64,6 +64,23 @@ export class AveragedPerceptron {
     this.step++;
   }
 
+  /**
+   * Adds `amount` (negative to subtract) to one class's weights on these features: the two halves
+   * of a structured update, whose gold and predicted features differ (a sequence's transitions).
+   */
+  adjust(klass: number, features: Int32Array, featureCount: number, amount: number): void {
+    const sums = this.stepSums;
+    if (!sums) throw new Error('the perceptron is finalized; it can no longer learn');
+    const classes = this.classCount;
+    const weights = this.weights;
+    const stamped = this.step * amount;
+    for (let f = 0; f < featureCount; f++) {
+      const index = features[f]! * classes + klass;
+      weights[index]! += amount;
+      sums[index]! += stamped;
+    }
+  }
+
   /** Moves the weights toward `truth` and away from `guess` on these features (no-op if equal). */
   update(truth: number, guess: number, features: Int32Array, featureCount: number, amount = 1): void {
     const sums = this.stepSums;

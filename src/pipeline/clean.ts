@@ -18,7 +18,7 @@ export const FURNITURE_LINES: readonly RegExp[] = [
  * cleaned text is also an offset into the original text (evidence must point into the original).
  */
 export function clean(text: string): string {
-  let cleaned = looksLikeHtml(text) ? blankMarkup(text) : text;
+  let cleaned = looksLikeHtml(text) ? blankMarkup(text) : blankWireMarkup(text);
   cleaned = cleaned.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
   cleaned = cleaned
     .split('\n')
@@ -42,9 +42,22 @@ function isHardWrapped(text: string): boolean {
   return runOn.length >= long.length * 0.5;
 }
 
-/** Only real markup is markup: wire copy writes company names as "<Versatile Corp>". */
+/** Only real markup is markup: wire copy writes company names as "<Versatile Corp>" (see `blankWireMarkup`). */
 function looksLikeHtml(text: string): boolean {
-  return /<\/?(html|body|head|p|div|br|span|a|title|script|article|section|h[1-6])\b[^>]*>/i.test(text);
+  // "<A/S Norske Shell>" is a wire name, not an <a> tag: a tag name ends at a space or the bracket.
+  return /<\/?(html|body|head|p|div|br|span|a|title|script|article|section|h[1-6])(\s[^>]*)?\/?>/i.test(text);
+}
+
+/**
+ * Newswire markup (Reuters): a ticker after a company's name ("American Express Co <AXP>") is
+ * blanked, its first character a line break, which ends the name as the ticker did; a name the wire put in brackets ("<Versatile Corp> said") loses its brackets; the
+ * "REUTER" signature that ends a story is blanked.
+ */
+function blankWireMarkup(text: string): string {
+  return text
+    .replace(/<[A-Z][A-Z0-9.&-]{0,9}>/g, (ticker) => `\n${' '.repeat(ticker.length - 1)}`)
+    .replace(/<([^<>]{1,80})>/g, (_, name: string) => ` ${name} `)
+    .replace(/(?<=^|\s)REUTERS?(\.\.\.)?(\^M)?( [A-Z]{1,4})?(?=[ \t\r]*(\n|$))/gm, blank);
 }
 
 function blankMarkup(text: string): string {

@@ -4,7 +4,7 @@ import { analyze } from './analyze.js';
 import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
 import { resolveCoreference } from './coreference.js';
-import { findMentions } from './entities/index.js';
+import { type EntitySource, findMentions } from './entities/index.js';
 import { mergeExtractions } from './merge.js';
 import { resolve } from './resolve.js';
 import { findRelations } from './relations/index.js';
@@ -18,20 +18,27 @@ import { LazyParses, type SentenceParser } from './relations/parses.js';
  */
 export const DOCUMENT_PART_CHARS = 100_000;
 
+export interface PipelineOptions {
+  /** Where names come from (evaluation compares them); default both the tagger and the rules. */
+  entities?: EntitySource;
+  /** Parses the sentences that may hold a fact; default the shipped model. */
+  parser?: SentenceParser;
+}
+
 /**
  * The whole per-document pipeline: clean → sentences → entities → resolve → coreference →
- * relations, with the sentences that may hold a fact parsed on demand (`parser`, the shipped model
- * by default; `undefined` reads no trees). Pure, once the model is loaded.
+ * relations, with the sentences that may hold a fact parsed on demand. Pure, once the models are
+ * loaded.
  */
-export function extractDocument(document: SourceDocument, parser: SentenceParser | undefined = parseSentence): DocumentExtraction {
+export function extractDocument(document: SourceDocument, options: PipelineOptions = {}): DocumentExtraction {
   const { id, source, title, date, url } = document;
   const info: DocumentInfo = { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) };
   const cleaned = clean(document.text);
   const parts = chunkText(cleaned, DOCUMENT_PART_CHARS);
   const extraction =
     parts.length === 1
-      ? { document: info, ...extractPart(document, cleaned, parser) }
-      : { document: info, ...mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(document, cleaned, parser, part) }))) };
+      ? { document: info, ...extractPart(document, cleaned, options) }
+      : { document: info, ...mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(document, cleaned, options, part) }))) };
   return withOriginalText(extraction, document.text);
 }
 
@@ -48,12 +55,12 @@ function withOriginalText(extraction: DocumentExtraction, text: string): Documen
   };
 }
 
-function extractPart(document: SourceDocument, cleaned: string, parser: SentenceParser | undefined, part?: TextRange): Omit<DocumentExtraction, 'document'> {
+function extractPart(document: SourceDocument, cleaned: string, options: PipelineOptions, part?: TextRange): Omit<DocumentExtraction, 'document'> {
   const analyzed = analyze(cleaned, part);
-  const mentions = findMentions(analyzed);
+  const mentions = findMentions(analyzed, options.entities);
   const resolved = resolve(document.id, analyzed, mentions);
-  const parses = parser && new LazyParses(analyzed, resolved, parser);
+  const parses = new LazyParses(analyzed, resolved, options.parser ?? parseSentence);
   const coreference = resolveCoreference(analyzed, resolved, parses);
-  const context = { ...(document.date && { date: document.date }), ...(parses && { parses }), coreference };
+  const context = { ...(document.date && { date: document.date }), parses, coreference };
   return { entities: resolved.entities, relations: findRelations(document.id, analyzed, resolved, context) };
 }

@@ -49,7 +49,27 @@ export function mergeExtractions(extractions: Iterable<DocumentExtraction>): Gra
       if (!duplicate) known.evidence.push(evidence);
     }
   }
+  for (const entity of entities.values()) displayMostFrequentForm(entity);
   return { documents, entities: [...entities.values()], relations: [...relations.values()] };
+}
+
+/**
+ * An entity is shown under the most frequent spelling of its full name ("New York", not a
+ * headline's "NEW YORK" or a one-off "New  York" seen first); other spellings stay aliases.
+ */
+function displayMostFrequentForm(entity: Entity): void {
+  const loose = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const target = loose(entity.name);
+  const counts = new Map<string, number>();
+  for (const mention of entity.mentions) {
+    const form = mention.text.replace(/\s+/g, ' ');
+    if (loose(form) === target) counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  let best = entity.name;
+  for (const [form, count] of counts) if (count > (counts.get(best) ?? 0)) best = form;
+  if (best === entity.name) return;
+  entity.aliases = [entity.name, ...entity.aliases.filter((alias) => alias !== best)];
+  entity.name = best;
 }
 
 /** Merge `other` (same real thing) into `into`: the fullest name wins, every other form is an alias. */

@@ -99,3 +99,22 @@ describe('averaged perceptron', () => {
     expect(() => loadModel(join(dir, 'missing.kgm'), 'toy')).toThrow(/cannot read the toy model .*missing\.kgm: ENOENT/);
   });
 });
+
+describe('AveragedPerceptron.adjust', () => {
+  it('is half of an update: adding to the truth and subtracting from the guess is update()', () => {
+    const features = Int32Array.from([3, 7, 3]);
+    const both = new AveragedPerceptron(3, 16);
+    const halves = new AveragedPerceptron(3, 16);
+    for (let step = 0; step < 4; step++) {
+      both.update(step % 3, (step + 1) % 3, features, features.length);
+      halves.adjust(step % 3, features, features.length, 1);
+      halves.adjust((step + 1) % 3, features, features.length, -1);
+      both.tick();
+      halves.tick();
+    }
+    both.finalize();
+    halves.finalize();
+    expect([...halves.weights]).toEqual([...both.weights]);
+    expect(halves.weights.some((w) => w !== 0)).toBe(true);
+  });
+});

@@ -1,21 +1,46 @@
 import type { Mention } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
+import { combineWithTagger, taggedMentions } from './combine.js';
 import { type Gazetteer, getGazetteer, nameKey } from './gazetteer.js';
 import { readSpan } from './names.js';
 import { DATED_EVENT_NOUNS } from './patterns.js';
 import { GROUP_ROLES, ROLE_NOUNS } from './roles.js';
 import { settleByDocument } from './settle.js';
 import { breaksAfter, candidateSpans, documentContext, shoutingLines } from './spans.js';
+import { getNameTagger } from './tagger/model.js';
+import { tagNames } from './tagger/tagger.js';
 import { markTeams } from './teams.js';
+import { lowerWireCapitals } from './wire.js';
 import { makeMention } from './words.js';
 
 /**
- * The entity stage: capitalised word runs become candidate names; titles and demonyms in front
- * are split off; each name gets a type from the gazetteers, the name patterns, compromise's tags
- * and, last, from what the rest of the document says about the same words.
+ * Where names come from: the rules alone, the trained tagger alone (its types refined only by the
+ * gazetteer's Country vs Place), or both (the default: see `combineWithTagger` for the order of decisions).
  */
-export function findMentions(analyzed: AnalyzedText): Mention[] {
+export type EntitySource = 'rules' | 'tagger' | 'combined';
+export const ENTITY_SOURCES: readonly EntitySource[] = ['rules', 'tagger', 'combined'];
+
+/** The entity stage: the mentions of names and role phrases of a document, in text order. */
+export function findMentions(text: AnalyzedText, source: EntitySource = 'combined'): Mention[] {
   const gazetteer = getGazetteer();
+  const analyzed = lowerWireCapitals(text, gazetteer);
+  if (source === 'rules') return ruleMentions(analyzed, gazetteer).mentions;
+  const tagged = tagNames(getNameTagger(), analyzed, gazetteer);
+  return sortMentions(source === 'tagger' ? taggedMentions(analyzed, tagged, gazetteer) : combineWithTagger(analyzed, tagged, ruleMentions(analyzed, gazetteer), gazetteer));
+}
+
+/** The rules' mentions, and those of them no strong evidence typed (compromise's or the document's guess). */
+export interface RuleMentions {
+  mentions: Mention[];
+  weak: ReadonlySet<Mention>;
+}
+
+/**
+ * The rules: capitalised word runs become candidate names; titles and demonyms in front are split
+ * off; each name gets a type from the gazetteers, the name patterns, compromise's tags and, last,
+ * from what the rest of the document says about the same words.
+ */
+export function ruleMentions(analyzed: AnalyzedText, gazetteer: Gazetteer): RuleMentions {
   const context = documentContext(analyzed);
   const mentions: Mention[] = [];
   const unresolved: { mention: Mention; tokens: Token[] }[] = [];
@@ -28,7 +53,19 @@ export function findMentions(analyzed: AnalyzedText): Mention[] {
   }
   settleByDocument(analyzed, unresolved, mentions);
   markTeams(analyzed, mentions);
-  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: sortMentions(mentions), weak: new Set(unresolved.map((u) => u.mention)) };
+}
+
+/** Mentions in text order; a title's `of` still points at its owner (an index into the list). */
+function sortMentions(mentions: Mention[]): Mention[] {
+  const owners = new Map(mentions.map((mention) => [mention, mention.title?.of === undefined ? undefined : mentions[mention.title.of]]));
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const position = new Map(sorted.map((mention, i) => [mention, i]));
+  for (const mention of sorted) {
+    const owner = owners.get(mention);
+    if (owner) mention.title = { ...mention.title!, of: position.get(owner)! };
+  }
+  return sorted;
 }
 
 /**

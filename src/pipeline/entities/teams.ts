@@ -12,18 +12,20 @@ import { nameKey } from './gazetteer.js';
 export const MATCH_WORDS: ReadonlySet<string> = new Set(['v', 'v.', 'vs', 'vs.', 'beat', 'beats', 'drew', 'draw', 'defeated', 'edged', 'routed', 'thrashed', 'at']);
 
 /** A sentence that is a line of a results table: many of its tokens are numbers. */
-function isTableLine(tokens: Token[]): boolean {
+export function isTableLine(tokens: Token[]): boolean {
   const numbers = tokens.filter((t) => /^[\d.,:/-]+$/.test(t.text)).length;
   return tokens.length >= 3 && numbers / tokens.length >= 0.3;
 }
 
 const scoreLike = /^\d{1,3}-\d{1,3}$/;
 
+/** Sports copy: results tables or scores. */
+export function isSportsDocument(analyzed: AnalyzedText): boolean {
+  return analyzed.tokens.filter(isTableLine).length >= 2 || analyzed.tokens.flat().filter((t) => scoreLike.test(t.text)).length >= 2;
+}
+
 export function markTeams(analyzed: AnalyzedText, mentions: Mention[]): void {
-  const isSportsDocument =
-    analyzed.tokens.filter(isTableLine).length >= 2 ||
-    analyzed.tokens.flat().filter((t) => scoreLike.test(t.text)).length >= 2;
-  if (!isSportsDocument) return;
+  if (!isSportsDocument(analyzed)) return;
   const teams = new Set<string>();
   for (const mention of mentions) {
     if (mention.type !== 'Place' || mention.role) continue;

@@ -1,0 +1,316 @@
+import { AveragedPerceptron, FeatureList } from '../../../learn/index.js';
+import type { AnalyzedText } from '../../analyze.js';
+import type { Gazetteer } from '../gazetteer.js';
+import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES, historyKeys } from './features.js';
+import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan, typeIndexOf } from './labels.js';
+
+/**
+ * The name tagger: two passes of an averaged structured perceptron over BILOU labels, Viterbi decoded.
+ * The first pass sees each token's own features and its history; the second also sees what the
+ * first said about the same words elsewhere in the document.
+ */
+export interface NameTaggerModel {
+  first: AveragedPerceptron;
+  second: AveragedPerceptron;
+}
+
+/** A document prepared for tagging: its own features, and the hashes history features need. */
+interface Prepared {
+  features: DocumentFeatures;
+  history: { lower: number[][]; shape: number[][] };
+}
+
+function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: number): Prepared {
+  const features = documentFeatures(analyzed, gazetteer, bucketCount);
+  return { features, history: historyKeys(features, analyzed) };
+}
+
+/** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
+const ALLOWED = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, false));
+const ALLOWED_LAST = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, true));
+
+/** Reusable buffers of one decoder, grown to the longest sentence seen. */
+class Scratch {
+  readonly own: FeatureList;
+  readonly history: FeatureList;
+  emission = new Float32Array(0);
+  transition = new Float32Array(0);
+  best = new Float32Array(0);
+  after = new Float32Array(0);
+  readonly labelTransitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  back = new Int8Array(0);
+  constructor(bucketCount: number) {
+    this.own = new FeatureList(bucketCount, 1024);
+    this.history = new FeatureList(bucketCount, 8);
+  }
+  reserve(length: number): void {
+    if (this.emission.length >= length * LABEL_COUNT) return;
+    this.emission = new Float32Array(length * LABEL_COUNT);
+    this.transition = new Float32Array(length * LABEL_COUNT * LABEL_COUNT);
+    this.best = new Float32Array(length * LABEL_COUNT);
+    this.after = new Float32Array(length * LABEL_COUNT);
+    this.back = new Int8Array(length * LABEL_COUNT);
+  }
+}
+
+/** The token's own features and its document evidence, in `scratch.own`. */
+function ownFeatures(prepared: Prepared, s: number, i: number, evidence: Int32Array[] | undefined, scratch: Scratch): FeatureList {
+  const own = prepared.features.tokens[s]![i]!;
+  const list = scratch.own;
+  list.buckets.set(own);
+  list.length = own.length;
+  const extra = evidence?.[i];
+  if (extra) {
+    list.buckets.set(extra, list.length);
+    list.length += extra.length;
+  }
+  return list;
+}
+
+function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch, withLabelAlone: boolean, labelAloneOnly = false): FeatureList {
+  scratch.history.clear();
+  if (labelAloneOnly) scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
+  else addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!, withLabelAlone);
+  return scratch.history;
+}
+
+/** The scores of each label after each previous label, from the previous label alone: a sentence's constant part of the transitions. */
+function labelTransitions(model: AveragedPerceptron, scratch: Scratch): Float32Array {
+  const L = LABEL_COUNT;
+  const scores = new Float32Array(L);
+  for (let previous = 0; previous < L; previous++) {
+    scratch.history.clear();
+    scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
+    scratch.labelTransitions.set(model.score(scratch.history.buckets, scratch.history.length, scores), previous * L);
+  }
+  return scratch.labelTransitions;
+}
+
+/**
+ * Labels one sentence: the best well-formed label sequence under the model (Viterbi over the
+ * token scores plus the scores of each previous label). With `gold`, it learns as a structured
+ * perceptron (Collins 2002): where the best sequence differs from the gold one, the gold
+ * features gain and the predicted ones lose.
+ */
+function decodeSentence(
+  model: AveragedPerceptron,
+  prepared: Prepared,
+  s: number,
+  evidence: Int32Array[] | undefined,
+  scratch: Scratch,
+  gold?: number[],
+): number[] {
+  const length = prepared.features.tokens[s]!.length;
+  const L = LABEL_COUNT;
+  scratch.reserve(length);
+  const { emission, transition, best, back } = scratch;
+  const scores = new Float32Array(L);
+  const weights = model.weights;
+  const byLabel = labelTransitions(model, scratch);
+  const outside = prepared.features.outside[s]!;
+  for (let i = 0; i < length; i++) {
+    if (outside[i]) {
+      emission.fill(-Infinity, i * L, (i + 1) * L);
+      emission[i * L + OUTSIDE] = 0;
+    } else {
+      const own = ownFeatures(prepared, s, i, evidence, scratch);
+      emission.set(model.score(own.buckets, own.length, scores), i * L);
+    }
+    for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
+      const at = (i * L + previous) * L;
+      if (outside[i]) {
+        // Only O can stand here; of the transition features, an unscored token has the label's alone.
+        transition.set(byLabel.subarray(previous * L, (previous + 1) * L), at);
+        continue;
+      }
+      const history = historyFeatures(prepared, s, i, previous, scratch, false);
+      const word = history.buckets[0]! * L;
+      const shape = history.buckets[1]! * L;
+      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + weights[word + label]! + weights[shape + label]!;
+    }
+  }
+  for (let i = 0; i < length; i++) {
+    const allowed = i === length - 1 ? ALLOWED_LAST : ALLOWED;
+    for (let label = 0; label < L; label++) {
+      let top = -Infinity;
+      let from = 0;
+      for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
+        if (!allowed[previous * L + label]) continue;
+        const before = i === 0 ? 0 : best[(i - 1) * L + previous]!;
+        const score = before + transition[(i * L + previous) * L + label]!;
+        if (score > top) {
+          top = score;
+          from = previous;
+        }
+      }
+      best[i * L + label] = top + emission[i * L + label]!;
+      back[i * L + label] = from;
+    }
+  }
+  const labels = new Array<number>(length);
+  let label = 0;
+  for (let k = 1; k < L; k++) if (best[(length - 1) * L + k]! > best[(length - 1) * L + label]!) label = k;
+  for (let i = length - 1; i >= 0; i--) {
+    labels[i] = label;
+    label = back[i * L + label]!;
+  }
+  if (gold) {
+    for (let i = 0; i < length; i++) {
+      const [truth, guess] = [gold[i]!, labels[i]!];
+      const [truthBefore, guessBefore] = i === 0 ? [OUTSIDE, OUTSIDE] : [gold[i - 1]!, labels[i - 1]!];
+      if (truth === guess && truthBefore === guessBefore) continue;
+      if (!outside[i]) {
+        const own = ownFeatures(prepared, s, i, evidence, scratch);
+        model.update(truth, guess, own.buckets, own.length);
+      }
+      const history = historyFeatures(prepared, s, i, truthBefore, scratch, true, outside[i]);
+      model.adjust(truth, history.buckets, history.length, 1);
+      historyFeatures(prepared, s, i, guessBefore, scratch, true, outside[i]);
+      model.adjust(guess, history.buckets, history.length, -1);
+    }
+    model.tick();
+  }
+  return labels;
+}
+
+/**
+ * The names of the sentence just decoded, each with its margin: the best labelling's score minus
+ * the best score of a labelling that gives one of the name's tokens another type or O. Max-
+ * marginals are the forward (Viterbi) scores plus the best scores of what follows.
+ */
+function namesWithMargins(labels: number[], scratch: Scratch): TokenSpan[] {
+  const L = LABEL_COUNT;
+  const length = labels.length;
+  const { emission, transition, best, after } = scratch;
+  after.fill(0, (length - 1) * L, length * L);
+  for (let i = length - 2; i >= 0; i--) {
+    const allowed = i + 1 === length - 1 ? ALLOWED_LAST : ALLOWED;
+    for (let label = 0; label < L; label++) {
+      let top = -Infinity;
+      for (let next = 0; next < L; next++) {
+        if (!allowed[label * L + next]) continue;
+        const score = transition[((i + 1) * L + label) * L + next]! + emission[(i + 1) * L + next]! + after[(i + 1) * L + next]!;
+        if (score > top) top = score;
+      }
+      after[i * L + label] = top;
+    }
+  }
+  let total = -Infinity;
+  for (let label = 0; label < L; label++) total = Math.max(total, best[(length - 1) * L + label]!);
+  return decodeSpans(labels).map((span) => {
+    let alternative = -Infinity;
+    const type = typeIndexOf(labels[span.start]!);
+    for (let i = span.start; i < span.end; i++) {
+      for (let label = 0; label < L; label++) {
+        if (typeIndexOf(label) !== type) alternative = Math.max(alternative, best[i * L + label]! + after[i * L + label]!);
+      }
+    }
+    return { ...span, margin: total - alternative };
+  });
+}
+
+function decodeDocument(model: AveragedPerceptron, prepared: Prepared, evidence: Int32Array[][] | undefined, scratch: Scratch): number[][] {
+  return prepared.features.tokens.map((_, s) => decodeSentence(model, prepared, s, evidence?.[s], scratch));
+}
+
+function secondPassEvidence(model: AveragedPerceptron, prepared: Prepared, scratch: Scratch): Int32Array[][] {
+  const labels = decodeDocument(model, prepared, undefined, scratch);
+  return documentEvidence(prepared.features, labels.map(decodeSpans), labels, model.bucketCount);
+}
+
+/**
+ * The names of a document, as token ranges per sentence of `analyzed.tokens`. `firstPassOnly`
+ * shows what the document evidence of the second pass brings.
+ */
+export function tagNames(model: NameTaggerModel, analyzed: AnalyzedText, gazetteer: Gazetteer, firstPassOnly = false): TokenSpan[][] {
+  const scratch = new Scratch(model.first.bucketCount);
+  const prepared = prepare(analyzed, gazetteer, model.first.bucketCount);
+  if (firstPassOnly) return decodeDocument(model.first, prepared, undefined, scratch).map(decodeSpans);
+  const evidence = secondPassEvidence(model.first, prepared, scratch);
+  return prepared.features.tokens.map((_, s) => namesWithMargins(decodeSentence(model.second, prepared, s, evidence[s], scratch), scratch));
+}
+
+/** A training document: its analysis and its gold names per sentence. */
+export interface TrainingDocument {
+  analyzed: AnalyzedText;
+  names: TokenSpan[][];
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  /** Folds of the jackknife that gives the second pass first-pass output on unseen text. */
+  folds: number;
+  bucketCount: number;
+  seed: number;
+  /** Called after each epoch of each model trained. */
+  onEpoch?: (model: string, epoch: number) => void;
+}
+
+/**
+ * Trains both passes. The second pass must learn from first-pass output as it looks on new text,
+ * not on text the first pass was trained on: each fold's evidence comes from a first pass trained
+ * on the other folds.
+ */
+export function trainNameTagger(documents: readonly TrainingDocument[], gazetteer: Gazetteer, options: TrainingOptions): NameTaggerModel {
+  const prepared = documents.map((document) => prepare(document.analyzed, gazetteer, options.bucketCount));
+  // A name with a token the tagger never scores (all lower case, between lower-case words) cannot be learnt.
+  const gold = documents.map((document, d) =>
+    document.names.map((names, s) => {
+      const outside = prepared[d]!.features.outside[s]!;
+      const learnable = names.filter((name) => !outside.slice(name.start, name.end).some(Boolean));
+      return encodeSpans(learnable, document.analyzed.tokens[s]!.length);
+    }),
+  );
+  const all = documents.map((_, d) => d);
+  const scratch = new Scratch(options.bucketCount);
+  const evidence: Int32Array[][][] = new Array(documents.length);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const held = all.filter((d) => d % options.folds === fold);
+    const model = trainPass(all.filter((d) => d % options.folds !== fold), prepared, gold, undefined, options, `fold ${fold + 1}`);
+    for (const d of held) evidence[d] = secondPassEvidence(model, prepared[d]!, scratch);
+  }
+  const first = trainPass(all, prepared, gold, undefined, options, 'first pass');
+  const second = trainPass(all, prepared, gold, evidence, options, 'second pass');
+  return { first, second };
+}
+
+function trainPass(
+  indices: number[],
+  prepared: Prepared[],
+  gold: number[][][],
+  evidence: Int32Array[][][] | undefined,
+  options: TrainingOptions,
+  name: string,
+): AveragedPerceptron {
+  const model = new AveragedPerceptron(LABEL_COUNT, options.bucketCount);
+  const scratch = new Scratch(options.bucketCount);
+  const random = seededRandom(options.seed);
+  const order = [...indices];
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffle(order, random);
+    for (const d of order) {
+      prepared[d]!.features.tokens.forEach((_, s) => decodeSentence(model, prepared[d]!, s, evidence?.[d]![s], scratch, gold[d]![s]!));
+    }
+    options.onEpoch?.(name, epoch);
+  }
+  model.finalize();
+  return model;
+}
+
+/** mulberry32: a small seeded generator, so training runs repeat exactly. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
