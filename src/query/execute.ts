@@ -8,8 +8,8 @@ import { projectionItems } from './check.js';
 import { groupKey, orderCompare } from './compare.js';
 import { QueryError } from './errors.js';
 import { EMPTY_ROW, evaluate, extend, overlay, truth, type EvaluationContext, type Row } from './evaluate.js';
-import { matchClause } from './match.js';
-import type { QueryPlan } from './plan.js';
+import { degreeOf, matchClause } from './match.js';
+import type { DegreeCount, QueryPlan } from './plan.js';
 import { aggregatesIn, type CallExpression } from './syntax.js';
 import { NodeValue, RelationshipValue, toPlain, type PlainValue, type Value } from './values.js';
 
@@ -54,11 +54,11 @@ function runClauses(clauses: Clause[], plan: QueryPlan, context: EvaluationConte
         rows = flatMap(rows, (row) => unwind(clause, row, context));
         break;
       case 'with':
-        rows = project(rows, clause, clause.projection, scope, context);
+        rows = project(rows, clause, clause.projection, scope, plan, context);
         if (clause.where) rows = filter(rows, clause.where, context);
         break;
       case 'return':
-        rows = project(rows, clause, clause.projection, scope, context);
+        rows = project(rows, clause, clause.projection, scope, plan, context);
         break;
     }
   }
@@ -88,14 +88,14 @@ interface Projected {
   source: Row;
 }
 
-function* project(input: Iterable<Row>, clause: Clause, projection: Projection, scope: ReadonlySet<string>, context: EvaluationContext): Generator<Row> {
+function* project(input: Iterable<Row>, clause: Clause, projection: Projection, scope: ReadonlySet<string>, plan: QueryPlan, context: EvaluationContext): Generator<Row> {
   const items = projectionItems(projection, scope);
   const skip = projection.skip ? count(projection.skip, 'SKIP', context) : 0;
   const limit = projection.limit ? count(projection.limit, 'LIMIT', context) : Infinity;
   if (limit === 0) return;
   const aggregateCalls = items.map((item) => aggregatesIn(item.expression));
   let rows: Iterable<Projected> = aggregateCalls.some((calls) => calls.length > 0)
-    ? aggregate(input, clause, items, aggregateCalls, context)
+    ? aggregate(input, clause, items, aggregateCalls, plan, context)
     : map(input, items, context);
   if (projection.distinct) rows = distinct(rows, clause, items.map((item) => item.name), context);
   if (projection.orderBy.length > 0) rows = sort(rows, clause, projection, items, skip + limit, context);
@@ -174,53 +174,73 @@ interface Group {
 }
 
 /** Implicit grouping as in Cypher: the items without aggregates are the key; aggregates fold row by row. */
-function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], context: EvaluationContext): Generator<Projected> {
+function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], plan: QueryPlan, context: EvaluationContext): Generator<Projected> {
   const names = items.map((item) => item.name);
   const keyItems = items.filter((_, i) => aggregateCalls[i]!.length === 0);
   const calls = aggregateCalls.flat();
-  const groups = new GroupIndex<Group>();
+  const newGroup = (source: Row): Group => ({ source, accumulators: calls.map((call) => new Accumulator(call, plan.degreeCounts.get(call))) });
+  const groups = new GroupIndex<Group>(keyItems.length);
+  // One key list, refilled for every row: the index copies nothing out of it.
+  const keys: Value[] = new Array(keyItems.length);
   for (const row of input) {
-    const group = groups.get(
-      keyItems.map((item) => evaluate(item.expression, row, context)),
-      () => ({ source: row, accumulators: calls.map((call) => new Accumulator(call)) }),
-    );
-    context.guard.hold(clause, groups.size);
-    for (const accumulator of group.accumulators) accumulator.add(row, context);
+    for (let i = 0; i < keyItems.length; i++) keys[i] = evaluate(keyItems[i]!.expression, row, context);
+    let group = groups.get(keys);
+    if (group === undefined) {
+      group = newGroup(row);
+      groups.set(keys, group);
+      context.guard.hold(clause, groups.size);
+    }
+    for (const accumulator of group.accumulators) accumulator.add(row, clause, context);
   }
-  if (groups.size === 0 && keyItems.length === 0) groups.get([], () => ({ source: EMPTY_ROW, accumulators: calls.map((call) => new Accumulator(call)) }));
+  if (groups.size === 0 && keyItems.length === 0) groups.set([], newGroup(EMPTY_ROW));
+  // One map of aggregate values and one context, refilled per group: each row is projected at once.
+  const aggregates = new Map<Expression, Value>();
+  const groupContext = { ...context, aggregates };
   for (const { source, accumulators } of groups.values()) {
-    const aggregates = new Map<Expression, Value>(accumulators.map((accumulator) => [accumulator.call, accumulator.result()]));
-    const groupContext = { ...context, aggregates };
+    for (const accumulator of accumulators) aggregates.set(accumulator.call, accumulator.result());
     yield { source, projected: new Columns(names, items.map((item) => evaluate(item.expression, source, groupContext))) };
   }
 }
 
 /**
- * Groups by a list of key values: one key by identity (nodes and relationships as themselves,
- * scalars as they are), several by one string of tagged parts; lists, maps and paths by their
- * group key. No part holds a raw NUL (a string with one goes in as JSON), so parts cannot run together.
+ * Groups by a list of key values, as a tree of maps, one level per key: nodes and relationships by
+ * identity, scalars as they are (no string built per row); lists, maps and paths by a token shared
+ * by equal values (their group key).
  */
 class GroupIndex<T> {
-  private readonly groups = new Map<unknown, T>();
-  /** A single list, map or path key: equal values share one token. */
+  private readonly root = new Map<unknown, unknown>();
+  private readonly found: T[] = [];
+  /** Lists, maps and paths: equal values share one token. */
   private readonly tokens = new Map<string, object>();
 
+  constructor(private readonly depth: number) {}
+
   get size(): number {
-    return this.groups.size;
+    return this.found.length;
   }
 
   values(): IterableIterator<T> {
-    return this.groups.values();
+    return this.found.values();
   }
 
-  get(keys: Value[], create: () => T): T {
-    const key = keys.length === 1 ? this.identity(keys[0]!) : keys.map(keyPart).join('\u0000');
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = create();
-      this.groups.set(key, group);
+  get(keys: readonly Value[]): T | undefined {
+    if (this.depth === 0) return this.found[0];
+    let level: Map<unknown, unknown> | undefined = this.root;
+    for (let i = 0; i < this.depth - 1 && level; i++) level = level.get(this.identity(keys[i]!)) as Map<unknown, unknown> | undefined;
+    return level?.get(this.identity(keys[this.depth - 1]!)) as T | undefined;
+  }
+
+  set(keys: readonly Value[], group: T): void {
+    this.found.push(group);
+    if (this.depth === 0) return;
+    let level = this.root;
+    for (let i = 0; i < this.depth - 1; i++) {
+      const key = this.identity(keys[i]!);
+      let next = level.get(key) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(key, (next = new Map()));
+      level = next;
     }
-    return group;
+    level.set(this.identity(keys[this.depth - 1]!), group);
   }
 
   private identity(value: Value): unknown {
@@ -232,15 +252,6 @@ class GroupIndex<T> {
   }
 }
 
-function keyPart(value: Value): string {
-  if (value === null) return 'z';
-  if (typeof value === 'string') return value.includes('\u0000') ? `j${JSON.stringify(value)}` : `s${value}`;
-  if (typeof value === 'number') return `n${value}`;
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (value instanceof NodeValue) return `N${value.key.includes('\u0000') ? JSON.stringify(value.key) : value.key}`;
-  return `g${groupKey(value)}`;
-}
-
 /** One aggregate call folding the rows of one group. */
 class Accumulator {
   private rows = 0;
@@ -248,11 +259,19 @@ class Accumulator {
   private values?: Value[];
   private readonly seen?: Set<string>;
 
-  constructor(readonly call: CallExpression) {
+  constructor(
+    readonly call: CallExpression,
+    /** count(r) of a MATCH planned as a degree: one row stands for all its relationships. */
+    private readonly degree?: DegreeCount,
+  ) {
     if (call.distinct) this.seen = new Set();
   }
 
-  add(row: Row, context: EvaluationContext): void {
+  add(row: Row, clause: Clause, context: EvaluationContext): void {
+    if (this.degree) {
+      this.rows += degreeOf(row.get(this.degree.from) ?? null, this.degree, clause);
+      return;
+    }
     if (this.call.star) {
       this.rows++;
       return;

@@ -5,12 +5,12 @@
  * depth-first walk over trails (no relationship twice) holding only the current trail;
  * shortestPath is a breadth-first search.
  */
-import type { Expression, NodePattern, RelationshipPattern } from './ast.js';
+import type { Clause, Expression, NodePattern, RelationshipPattern } from './ast.js';
 import { equals } from './compare.js';
 import { QueryError } from './errors.js';
 import { evaluate, extend, truth, type EvaluationContext, type Row } from './evaluate.js';
 import type { GraphView } from './graph-view.js';
-import type { Hop, MatchPlan, PartPlan, Seek } from './plan.js';
+import type { DegreeCount, Hop, MatchPlan, PartPlan, Seek } from './plan.js';
 import { NodeValue, PathValue, RelationshipValue, isMap, type Value } from './values.js';
 
 type Constraint = Record<string, Value> | undefined;
@@ -28,6 +28,12 @@ interface Step {
 
 /** Every row a MATCH gives for one incoming row (OPTIONAL: a row of nulls when none). */
 export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
+  if (plan.degree) {
+    // The count reads the degree; a plain MATCH still drops the rows it would find nothing for.
+    context.guard.tick(plan.clause);
+    if (plan.clause.optional || degreeOf(row.get(plan.degree.from) ?? null, plan.degree, plan.clause) > 0) yield row;
+    return;
+  }
   let found = false;
   if (passes(plan.preFilters, row, context)) {
     const matches = plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
@@ -53,6 +59,30 @@ function* matchParts(parts: readonly PartPlan[], index: number, row: Row, contex
     return;
   }
   for (const next of matchPart(parts[index]!, row, context, taken)) yield* matchParts(parts, index + 1, next, context, taken);
+}
+
+/** How many relationships of `count` a node has (0 for null): what `count(r)` would count row by row. */
+export function degreeOf(node: Value, count: DegreeCount, clause: Clause): number {
+  if (node === null) return 0;
+  if (!(node instanceof NodeValue)) throw new QueryError(`\`${count.from}\` is not a node`, clause.position);
+  const { types, direction, labels } = count;
+  let degree = 0;
+  if (direction !== 'in') {
+    for (const relationship of node.outgoing) if ((!types || types.has(relationship.type)) && hasLabels(relationship.end, labels)) degree++;
+  }
+  if (direction !== 'out') {
+    for (const relationship of node.incoming) {
+      // A self-loop is in both lists; an undirected hop takes it once.
+      if (direction === 'both' && relationship.start === relationship.end) continue;
+      if ((!types || types.has(relationship.type)) && hasLabels(relationship.start, labels)) degree++;
+    }
+  }
+  return degree;
+}
+
+function hasLabels(node: NodeValue, labels: readonly string[]): boolean {
+  for (const label of labels) if (!node.labels.includes(label)) return false;
+  return true;
 }
 
 /** Whether a pattern predicate (`(a)-[:X]->()` in WHERE) has at least one match: stops at the first. */
@@ -455,8 +485,7 @@ function nodeMatches(node: NodeValue, pattern: NodePattern, required: Constraint
     const bound = row.get(pattern.variable);
     if (bound !== undefined && bound !== node) return false;
   }
-  for (const label of pattern.labels) if (!node.labels.includes(label)) return false;
-  return propertiesMatch(node, required);
+  return hasLabels(node, pattern.labels) && propertiesMatch(node, required);
 }
 
 /** The nodes a seek finds; the caller still tests labels and properties. */

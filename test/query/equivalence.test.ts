@@ -160,6 +160,11 @@ const CORNER_CASES = [
   'MATCH (a:Entity)<-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..2]-(b) RETURN DISTINCT a.id, b.id',
   'MATCH p = (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..3]-(b) RETURN length(p) AS hops, count(*) AS trails',
   'MATCH (d:Document) WHERE (d)<-[:MENTIONED_IN]-(:Person) AND d.id <> "x" RETURN count(d) AS documents',
+  // Counts read as degrees: optional and plain, directions, types, a far label, self-loops.
+  'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, count(r) AS relations RETURN e.id, relations',
+  'MATCH (e:Entity) MATCH (e)<-[r:MET_WITH|LEADER_OF|LOCATED_IN]-() RETURN e.id, count(r) AS n',
+  'MATCH (d:Document) OPTIONAL MATCH (d)<-[m:MENTIONED_IN]-(:Person) RETURN d.id, count(m) AS people',
+  'MATCH (e) OPTIONAL MATCH (e)-[r]->() RETURN e.id, count(r) AS out',
 ];
 
 /** The file's example parameters, plus the same keys filled from the extraction. */

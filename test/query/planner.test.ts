@@ -38,7 +38,7 @@ describe('where a pattern starts', () => {
   });
 
   it('at a variable bound before, so a second MATCH expands instead of scanning again', () => {
-    expect(explainQuery(summit, 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN count(m)')).toEqual([
+    expect(explainQuery(summit, 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN sum(m.count)')).toEqual([
       'MATCH (line 1)',
       '  start at e by label Entity (~11), 0 hop(s)',
       'MATCH (line 1)',
@@ -59,8 +59,9 @@ describe('where a pattern starts', () => {
     // Two graphs, one four times the other: the work grows four times, not sixteen.
     const small = buildGraph(randomGraphJson(500, 1));
     const large = buildGraph(randomGraphJson(2_000, 1));
-    const twoClauses = 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN count(m) AS n';
-    const onePattern = 'MATCH (e:Entity)-[m:MENTIONED_IN]->() RETURN count(m) AS n';
+    // sum(m.count) reads each relationship: a walk, not a degree.
+    const twoClauses = 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN sum(m.count) AS n';
+    const onePattern = 'MATCH (e:Entity)-[m:MENTIONED_IN]->() RETURN sum(m.count) AS n';
     for (const graph of [small, large]) expect(rows(graph, twoClauses)).toEqual(rows(graph, onePattern));
     const growth = measured(large, twoClauses).work / measured(small, twoClauses).work;
     expect(growth).toBeGreaterThan(3);
@@ -147,5 +148,46 @@ describe('variable-length paths', () => {
         }
       }
     }
+  });
+});
+
+describe('counting relationships as a degree', () => {
+  const graph = buildGraph(randomGraphJson(500, 5));
+  const degree = (line: string) => ['MATCH (line 1)', '  start at e by label Entity (~500), 0 hop(s)', 'OPTIONAL MATCH (line 1)', line];
+
+  it('reads the degree where the relationship is only counted, with the rows a walk would give', () => {
+    const query = 'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, count(r) AS n RETURN e.id AS id, n ORDER BY n DESC, id';
+    expect(explainQuery(graph, query)).toEqual(degree('  count r as the degree of e'));
+    // A relationship read anywhere but in count() keeps the walk: the same numbers, row by row.
+    const walked = 'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, sum(CASE WHEN r IS NULL THEN 0 ELSE 1 END) AS n RETURN e.id AS id, n ORDER BY n DESC, id';
+    expect(explainQuery(graph, walked)[3]).toBe('  start at e by bound (~1), 1 hop(s)');
+    expect(rows(graph, query)).toEqual(rows(graph, walked));
+    // Far fewer units of work than one per relationship.
+    expect(measured(graph, query).work).toBeLessThan(measured(graph, walked).work / 2);
+  });
+
+  it('keeps types, direction and the far label, and a plain MATCH drops the nodes with none', () => {
+    for (const [pattern, optional] of [['(e)-[r:MENTIONED_IN]->(:Document)', 'OPTIONAL '], ['(e)<-[r:MET_WITH|LEADER_OF]-()', ''], ['(e)-[r]-(:Person)', '']] as const) {
+      const query = `MATCH (e:Entity) ${optional}MATCH ${pattern} RETURN e.id AS id, count(r) AS n ORDER BY id`;
+      const walked = `MATCH (e:Entity) ${optional}MATCH ${pattern} RETURN e.id AS id, size(collect(r)) AS n ORDER BY id`;
+      expect(explainQuery(graph, query).at(-1)).toBe('  count r as the degree of e');
+      expect(rows(graph, query), query).toEqual(rows(graph, walked));
+    }
+  });
+
+  it('does not fire where a row per relationship matters', () => {
+    const kept = [
+      // The relationship is also returned or tested.
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(r), collect(type(r))',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WHERE r.confidence > 0.5 RETURN e.id, count(r)',
+      // The far end has a property predicate, or a name.
+      "MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity {type: 'Person'}) RETURN e.id, count(r)",
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(o:Entity) RETURN e.id, count(r)',
+      // Another aggregate counts the rows themselves; DISTINCT; more than one hop.
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(r), count(*)',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(DISTINCT r)',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r*1..2]-(:Entity) RETURN e.id, count(r)',
+    ];
+    for (const query of kept) expect(explainQuery(graph, query).join('\n'), query).not.toContain('degree');
   });
 });
