@@ -10,7 +10,7 @@ import { equals } from './compare.js';
 import { QueryError } from './errors.js';
 import { evaluate, extend, truth, type EvaluationContext, type Row } from './evaluate.js';
 import type { GraphView } from './graph-view.js';
-import type { DegreeCount, Hop, MatchPlan, PartPlan, Seek } from './plan.js';
+import type { DegreeCount, Hop, MatchPlan, PartPlan, Seek, UnionBranch } from './plan.js';
 import { NodeValue, PathValue, RelationshipValue, isMap, type Value } from './values.js';
 
 type Constraint = Record<string, Value> | undefined;
@@ -36,7 +36,7 @@ export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationConte
   }
   let found = false;
   if (passes(plan.preFilters, row, context)) {
-    const matches = plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
+    const matches = plan.union ? matchUnion(plan.union, row, context) : plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
     for (const matched of matches) {
       found = true;
       yield matched;
@@ -46,6 +46,17 @@ export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationConte
     let empty = row;
     for (const variable of plan.newVariables) empty = extend(empty, variable, null);
     yield empty;
+  }
+}
+
+/** Each branch of a union of seeks, keeping the rows of its side of the OR that no earlier side gave. */
+function* matchUnion(branches: readonly UnionBranch[], row: Row, context: EvaluationContext): Generator<Row> {
+  for (const { part, side, earlier } of branches) {
+    for (const matched of matchPart(part, row, context, [])) {
+      if (truth(evaluate(side, matched, context)) !== true) continue;
+      if (earlier.some((other) => truth(evaluate(other, matched, context)) === true)) continue;
+      yield matched;
+    }
   }
 }
 

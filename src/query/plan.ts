@@ -59,6 +59,20 @@ export interface MatchPlan {
   newVariables: string[];
   /** The MATCH only feeds `count(r)`: it passes each row on once and the count reads the degree. */
   degree?: DegreeCount;
+  /**
+   * A single pattern under `WHERE x OR y …` where each side gives an index seek: matched once per
+   * side from its own seek (Neo4j's union of index seeks) instead of from a scan; `parts` is then
+   * unused.
+   */
+  union?: UnionBranch[];
+}
+
+export interface UnionBranch {
+  part: PartPlan;
+  /** This branch's side of the OR: its rows make it true… */
+  side: Expression;
+  /** …and none of the earlier sides, whose branches gave those rows already. */
+  earlier: Expression[];
 }
 
 /**
@@ -160,6 +174,11 @@ export function describePlan(plan: QueryPlan): string[] {
       lines.push(`  count ${match.clause.patterns[0]!.relationships[0]!.variable} as the degree of ${match.degree.from}`);
       continue;
     }
+    if (match.union) {
+      lines.push(`  union of ${match.union.length} index seeks:`);
+      for (const branch of match.union) lines.push(`    ${describePart(branch.part)}`);
+      continue;
+    }
     for (const part of match.parts) lines.push(`  ${describePart(part)}`);
   }
   for (const part of plan.patterns.values()) lines.push(`pattern predicate (line ${part.part.position.line}): ${describePart(part)}`);
@@ -215,6 +234,7 @@ function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySe
     placeFilters(best, bound, pieces);
     parts.push(best);
   }
+  const union = parts.length === 1 ? unionOfSeeks(parts[0]!, clause, scope, stats, pieces.filter((piece) => !preFilters.includes(piece.expression))) : undefined;
   const [only] = parts;
   if (distinctRows && parts.length === 1 && only!.hops.length === 1 && !only!.part.variable && !only!.part.shortest) {
     const hop = only!.hops[0]!;
@@ -222,7 +242,35 @@ function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySe
     // Below a minimum of 2 the ends of trails are the nodes within reach (and the start, on a cycle).
     if (relationship.length && relationship.length.min <= 1 && !relationship.variable) hop.distinctEnds = true;
   }
-  return { clause, preFilters, parts, newVariables };
+  return { clause, preFilters, parts, newVariables, ...(union && { union }) };
+}
+
+/**
+ * The branches of a union of index seeks for a MATCH of one pattern, when a WHERE piece is an OR
+ * whose every side (alone or with its own ANDs) lets the pattern start at an `id` or `name` index,
+ * and the seeks together find fewer start nodes than the plan chosen without them.
+ */
+function unionOfSeeks(chosen: PartPlan, clause: Clause, scope: ReadonlySet<string>, stats: Statistics, pieces: Piece[]): UnionBranch[] | undefined {
+  if (chosen.seek.kind !== 'label' && chosen.seek.kind !== 'all' && chosen.seek.kind !== 'type') return undefined;
+  for (const or of pieces) {
+    const sides = disjuncts(or.expression);
+    if (sides.length < 2) continue;
+    const branches = sides.map((side) => planPart(chosen.part, clause, scope, stats, conjuncts(side)));
+    if (!branches.every((branch) => branch.seek.kind === 'id' || branch.seek.kind === 'name')) continue;
+    if (branches.reduce((sum, branch) => sum + branch.estimate, 0) >= chosen.estimate) continue;
+    return branches.map((branch, index) => {
+      // Each branch places the WHERE pieces on its own walk.
+      placeFilters(branch, new Set(scope), pieces.map((piece) => ({ ...piece, placed: false })));
+      return { part: branch, side: sides[index]!, earlier: sides.slice(0, index) };
+    });
+  }
+  return undefined;
+}
+
+/** `a OR b OR c` as [a, b, c]. */
+function disjuncts(expression: Expression): Expression[] {
+  if (expression.kind === 'binary' && expression.operator === 'OR') return [...disjuncts(expression.left), ...disjuncts(expression.right)];
+  return [expression];
 }
 
 /** A WITH / RETURN that drops duplicate rows anyway: DISTINCT, or only DISTINCT, min and max aggregates. */

@@ -191,3 +191,36 @@ describe('counting relationships as a degree', () => {
     for (const query of kept) expect(explainQuery(graph, query).join('\n'), query).not.toContain('degree');
   });
 });
+
+describe('a union of index seeks for WHERE … OR …', () => {
+  const FACTS = 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR b.name = $y RETURN a.name AS a, type(r) AS t, b.name AS b ORDER BY a, t, b';
+  /** The same condition where the planner cannot split it: a scan. */
+  const SCANNED = FACTS.replace('WHERE a.name = $x OR b.name = $y', 'WHERE CASE WHEN a.name = $x OR b.name = $y THEN true ELSE false END');
+
+  it('starts at each side’s index, and gives each row once, as the scan does', () => {
+    expect(explainQuery(summit, FACTS)).toEqual([
+      'MATCH (line 1)',
+      '  union of 2 index seeks:',
+      '    start at a by name index (~2), 1 hop(s), 1 filter(s) on the way',
+      '    start at b by name index (~2), 1 hop(s), 1 filter(s) on the way',
+    ]);
+    expect(explainQuery(summit, SCANNED).join('\n')).not.toContain('union');
+    // Bush's relationships to Putin make both sides true: still one row each.
+    for (const [x, y] of [[BUSH, PUTIN], [BUSH, BUSH], [PUTIN, 'nobody'], [null, BUSH]]) {
+      const found = rows(summit, FACTS, { x, y });
+      expect(found, `${x} / ${y}`).toEqual(rows(summit, SCANNED, { x, y }));
+      if (x === BUSH && y === PUTIN) expect(found.filter(([a, , b]) => a === BUSH && b === PUTIN).length).toBeGreaterThan(0);
+    }
+    const graph = buildGraph(randomGraphJson(500, 9));
+    const names = rows(graph, 'MATCH (e:Entity) RETURN e.name ORDER BY e.name LIMIT 3').map(([name]) => name);
+    const withAnd = 'MATCH (a:Entity)-[r]-(b) WHERE (a.name = $x AND b.name <> $x) OR a.id = $id OR a.name = $x RETURN a.id AS a, type(r) AS t, b.id AS b ORDER BY a, t, b';
+    expect(explainQuery(graph, withAnd)[1]).toBe('  union of 3 index seeks:');
+    const id = rows(graph, 'MATCH (e:Entity {name: $x}) RETURN e.id', { x: names[1] })[0]![0];
+    expect(rows(graph, withAnd, { x: names[0], id })).toEqual(rows(graph, withAnd.replace('WHERE', 'WITH a, r, b WHERE'), { x: names[0], id }));
+  });
+
+  it('does not fire when a side gives no index seek', () => {
+    expect(explainQuery(summit, "MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR b.type = 'Country' RETURN a").join('\n')).not.toContain('union');
+    expect(explainQuery(summit, 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR a.name STARTS WITH $y RETURN a').join('\n')).not.toContain('union');
+  });
+});
