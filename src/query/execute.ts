@@ -5,7 +5,7 @@
  */
 import type { Clause, Expression, Projection } from './ast.js';
 import { projectionItems } from './check.js';
-import { groupKey, orderCompare } from './compare.js';
+import { orderCompare, ValueKeys } from './compare.js';
 import { QueryError } from './errors.js';
 import { EMPTY_ROW, evaluate, extend, overlay, truth, type EvaluationContext, type Row } from './evaluate.js';
 import { degreeOf, matchClause } from './match.js';
@@ -132,11 +132,12 @@ function* map(input: Iterable<Row>, items: Projection['items'], context: Evaluat
 }
 
 function* distinct(rows: Iterable<Projected>, clause: Clause, columns: string[], context: EvaluationContext): Generator<Projected> {
-  const seen = new Set<string>();
+  const seen = new GroupIndex<true>(columns.length);
+  const values: Value[] = new Array(columns.length);
   for (const row of rows) {
-    const key = columns.map((column) => groupKey(row.projected.get(column)!)).join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
+    for (let i = 0; i < columns.length; i++) values[i] = row.projected.get(columns[i]!)!;
+    if (seen.get(values)) continue;
+    seen.set(values, true);
     context.guard.hold(clause, seen.size);
     yield row;
   }
@@ -203,15 +204,13 @@ function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['ite
 }
 
 /**
- * Groups by a list of key values, as a tree of maps, one level per key: nodes and relationships by
- * identity, scalars as they are (no string built per row); lists, maps and paths by a token shared
- * by equal values (their group key).
+ * Groups by a list of key values, as a tree of maps, one level per key, each value under its
+ * ValueKeys key: no string is built per row.
  */
 class GroupIndex<T> {
   private readonly root = new Map<unknown, unknown>();
   private readonly found: T[] = [];
-  /** Lists, maps and paths: equal values share one token. */
-  private readonly tokens = new Map<string, object>();
+  private readonly keys = new ValueKeys();
 
   constructor(private readonly depth: number) {}
 
@@ -226,8 +225,8 @@ class GroupIndex<T> {
   get(keys: readonly Value[]): T | undefined {
     if (this.depth === 0) return this.found[0];
     let level: Map<unknown, unknown> | undefined = this.root;
-    for (let i = 0; i < this.depth - 1 && level; i++) level = level.get(this.identity(keys[i]!)) as Map<unknown, unknown> | undefined;
-    return level?.get(this.identity(keys[this.depth - 1]!)) as T | undefined;
+    for (let i = 0; i < this.depth - 1 && level; i++) level = level.get(this.keys.of(keys[i]!)) as Map<unknown, unknown> | undefined;
+    return level?.get(this.keys.of(keys[this.depth - 1]!)) as T | undefined;
   }
 
   set(keys: readonly Value[], group: T): void {
@@ -235,20 +234,12 @@ class GroupIndex<T> {
     if (this.depth === 0) return;
     let level = this.root;
     for (let i = 0; i < this.depth - 1; i++) {
-      const key = this.identity(keys[i]!);
+      const key = this.keys.of(keys[i]!);
       let next = level.get(key) as Map<unknown, unknown> | undefined;
       if (!next) level.set(key, (next = new Map()));
       level = next;
     }
-    level.set(this.identity(keys[this.depth - 1]!), group);
-  }
-
-  private identity(value: Value): unknown {
-    if (value === null || typeof value !== 'object' || value instanceof NodeValue || value instanceof RelationshipValue) return value;
-    const key = groupKey(value);
-    let token = this.tokens.get(key);
-    if (!token) this.tokens.set(key, (token = {}));
-    return token;
+    level.set(this.keys.of(keys[this.depth - 1]!), group);
   }
 }
 
@@ -257,14 +248,18 @@ class Accumulator {
   private rows = 0;
   /** collect() only. */
   private values?: Value[];
-  private readonly seen?: Set<string>;
+  private readonly seen?: Set<unknown>;
+  private readonly keys?: ValueKeys;
 
   constructor(
     readonly call: CallExpression,
     /** count(r) of a MATCH planned as a degree: one row stands for all its relationships. */
     private readonly degree?: DegreeCount,
   ) {
-    if (call.distinct) this.seen = new Set();
+    if (call.distinct) {
+      this.seen = new Set();
+      this.keys = new ValueKeys();
+    }
   }
 
   add(row: Row, clause: Clause, context: EvaluationContext): void {
@@ -279,7 +274,7 @@ class Accumulator {
     const value = evaluate(this.call.args[0]!, row, context);
     if (value === null) return;
     if (this.seen) {
-      const key = groupKey(value);
+      const key = this.keys!.of(value);
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }

@@ -54,13 +54,13 @@ function buildView(graph: KnowledgeGraph): GraphView {
 
   const entities = new Map<string, NodeValue>();
   graph.forEachNode((key, entity) => {
-    const node = addNode(entity.id, new NodeValue(`entity:${key}`, entityLabels(entity), () => entityProperties(entity)));
+    const node = addNode(entity.id, new NodeValue(`entity:${key}`, entityLabels(entity), () => entityProperties(entity), view.nodes.length));
     push(view.byName, entity.name, node);
     entities.set(key, node);
   });
   const documents = new Map<string, NodeValue>();
   for (const document of graph.getAttribute('documents') ?? []) {
-    documents.set(document.id, addNode(document.id, new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document))));
+    documents.set(document.id, addNode(document.id, new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document), view.nodes.length)));
   }
   graph.forEachEdge((key, relation, source, target) => {
     addRelationship(new RelationshipValue(key, relation.type, entities.get(source)!, entities.get(target)!, () => relationProperties(relation)));
@@ -70,7 +70,7 @@ function buildView(graph: KnowledgeGraph): GraphView {
       // A document named only by mentions still gets a node, as the Neo4j loader makes one.
       let document = documents.get(documentId);
       if (!document) {
-        document = addNode(documentId, new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId })));
+        document = addNode(documentId, new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId }), view.nodes.length));
         documents.set(documentId, document);
       }
       addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));

@@ -257,40 +257,96 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
  */
 function* trailEnds(start: NodeValue, step: StepFilter, min: number, max: number, context: EvaluationContext, clause: PartPlan['clause']): Generator<NodeValue> {
   if (min === 0) yield start;
-  // Per node: its distance, the relationship that found it, and the first relationship of its branch.
-  interface Reached {
-    distance: number;
-    parent?: RelationshipValue;
-    branch?: RelationshipValue;
-  }
-  const reached = new Map<NodeValue, Reached>([[start, { distance: 0 }]]);
-  let shortestCycle = Infinity;
-  let frontier = [start];
-  while (frontier.length > 0) {
-    const next: NodeValue[] = [];
-    for (const node of frontier) {
-      const here = reached.get(node)!;
-      for (const relationship of relationshipsFrom(node, step)) {
-        context.guard.tick(clause);
-        const other = otherEnd(relationship, node);
-        const there = reached.get(other);
-        if (!there) {
-          if (here.distance + 1 > max) continue;
-          reached.set(other, { distance: here.distance + 1, parent: relationship, branch: here.branch ?? relationship });
-          next.push(other);
-          yield other;
-          continue;
+  const search = BreadthFirst.take(context.view, start);
+  try {
+    let frontier = [start];
+    while (frontier.length > 0) {
+      const next: NodeValue[] = [];
+      search.next = next;
+      for (const node of frontier) {
+        const found = next.length;
+        if (search.distance[node.index]! <= max) {
+          const relationships = relationshipsFrom(node, step);
+          for (let i = 0; i < relationships.length; i++) {
+            context.guard.tick(clause);
+            search.visit(relationships[i]!, node, step.direction === 'both');
+          }
         }
-        if (relationship === there.parent || relationship === here.parent) continue;
-        // A relationship outside the search tree closes a cycle through the start when it leads
-        // back to the start, or (either way) joins two branches.
-        const closes = other === start || (step.direction === 'both' && here.branch !== there.branch);
-        if (closes) shortestCycle = Math.min(shortestCycle, here.distance + there.distance + 1);
+        for (let i = found; i < next.length; i++) yield next[i]!;
       }
+      frontier = next;
     }
-    frontier = next;
+    if (min === 1 && search.shortestCycle <= max) yield start;
+  } finally {
+    search.release();
   }
-  if (min === 1 && shortestCycle <= max) yield start;
+}
+
+/**
+ * The state of one breadth-first search, in arrays by node index: reused from search to search
+ * (each clears only what it touched), so a walk from each of many start nodes allocates nothing per node.
+ */
+class BreadthFirst {
+  private static readonly idle = new WeakMap<GraphView, BreadthFirst[]>();
+  /** Per node: 0 unreached, else distance + 1. */
+  readonly distance: Int32Array;
+  /** Per node: the relationship that found it, and the first relationship of its branch. */
+  private readonly parent: Array<RelationshipValue | undefined>;
+  private readonly branch: Array<RelationshipValue | undefined>;
+  private readonly touched: number[] = [];
+  private start!: NodeValue;
+  next: NodeValue[] = [];
+  shortestCycle = Infinity;
+
+  private constructor(private readonly view: GraphView) {
+    this.distance = new Int32Array(view.nodes.length);
+    this.parent = new Array(view.nodes.length).fill(undefined);
+    this.branch = new Array(view.nodes.length).fill(undefined);
+  }
+
+  /** A cleared search from `start` (several may run at once, one inside another's rows). */
+  static take(view: GraphView, start: NodeValue): BreadthFirst {
+    const search = BreadthFirst.idle.get(view)?.pop() ?? new BreadthFirst(view);
+    search.start = start;
+    search.shortestCycle = Infinity;
+    search.distance[start.index] = 1;
+    search.touched.push(start.index);
+    return search;
+  }
+
+  release(): void {
+    for (const index of this.touched) {
+      this.distance[index] = 0;
+      this.parent[index] = undefined;
+      this.branch[index] = undefined;
+    }
+    this.touched.length = 0;
+    this.next = [];
+    let idle = BreadthFirst.idle.get(this.view);
+    if (!idle) BreadthFirst.idle.set(this.view, (idle = []));
+    idle.push(this);
+  }
+
+  /** `relationship` taken from `node` (reached): its other end joins the next level, or may close a cycle. */
+  visit(relationship: RelationshipValue, node: NodeValue, undirected: boolean): void {
+    const other = otherEnd(relationship, node);
+    const here = node.index;
+    const there = other.index;
+    if (this.distance[there] === 0) {
+      this.distance[there] = this.distance[here]! + 1;
+      this.parent[there] = relationship;
+      this.branch[there] = this.branch[here] ?? relationship;
+      this.touched.push(there);
+      this.next.push(other);
+      return;
+    }
+    if (relationship === this.parent[there] || relationship === this.parent[here]) return;
+    // A relationship outside the search tree closes a cycle through the start when it leads
+    // back to the start, or (either way) joins two branches.
+    if (other === this.start || (undirected && this.branch[here] !== this.branch[there])) {
+      this.shortestCycle = Math.min(this.shortestCycle, this.distance[here]! + this.distance[there]! - 1);
+    }
+  }
 }
 
 const fixedSteps = new WeakMap<PartPlan, Step[]>();
@@ -444,7 +500,7 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
 /** The relationships leaving `node` the way the step allows (the node's own list when nothing is filtered). */
 function relationshipsFrom(node: NodeValue, step: StepFilter): readonly RelationshipValue[] {
   const { types, properties, direction } = step;
-  if (!types && !properties && direction !== 'both') return direction === 'out' ? node.outgoing : node.incoming;
+  if (!types && !properties) return direction === 'out' ? node.outgoing : direction === 'in' ? node.incoming : node.adjacent;
   const found: RelationshipValue[] = [];
   if (direction !== 'in') {
     for (const relationship of node.outgoing) {
