@@ -183,26 +183,28 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const positions: number[] = [];
     const last = stepIndex === steps.length - 1;
     const arrives = (node: NodeValue): boolean => trail.length >= min && nodeMatches(node, step.target, step.targetConstraint, row);
-    /** The rows of a trail ending at `node` (which `arrives`). */
-    const arrive = function* (node: NodeValue): Generator<Row> {
+    /** The row of a trail ending at `node` (which `arrives`), completed on the last hop; undefined when a filter drops it. */
+    const arrival = (node: NodeValue): Row | undefined => {
       // A walk against the arrow collects the hops backwards; the variable and the path list them in pattern order.
       const relationships = step.pattern.variable || withPath ? (forward ? [...trail] : [...trail].reverse()) : trail;
       const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
-      if (!passes(step.hop.filters, nextRow, context)) return;
+      if (!passes(step.hop.filters, nextRow, context)) return undefined;
       nodes[step.hop.to] = node;
       if (withPath) {
         const inner = trailNodes.slice(0, -1);
         hops[step.hop.relationship] = { relationships, inner: forward ? inner : inner.reverse() };
       }
+      return last ? completed(nextRow) : nextRow;
+    };
+    /** The rows of a trail ending at `node`, its relationships taken while they are out. */
+    const arrive = function* (node: NodeValue): Generator<Row> {
+      const arrived = arrival(node);
+      if (!arrived) return;
       const before = taken.length;
-      taken.push(...trail);
+      for (const relationship of trail) taken.push(relationship);
       try {
-        if (last) {
-          const complete = completed(nextRow);
-          if (complete) yield complete;
-        } else {
-          yield* expand(stepIndex + 1, nextRow);
-        }
+        if (last) yield arrived;
+        else yield* expand(stepIndex + 1, arrived);
       } finally {
         taken.length = before;
       }
@@ -228,7 +230,23 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
       const node = otherEnd(relationship, trailNodes.at(-1) ?? from);
       trail.push(relationship);
       trailNodes.push(node);
-      if (arrives(node)) yield* arrive(node);
+      if (arrives(node)) {
+        if (last) {
+          // The last hop yields its rows itself: one generator fewer for every trail.
+          const arrived = arrival(node);
+          if (arrived) {
+            const before = taken.length;
+            for (const taking of trail) taken.push(taking);
+            try {
+              yield arrived;
+            } finally {
+              taken.length = before;
+            }
+          }
+        } else {
+          yield* arrive(node);
+        }
+      }
       if (trail.length < max) {
         lists.push(relationshipsFrom(node, step));
         positions.push(0);
