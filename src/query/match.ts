@@ -182,12 +182,19 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const lists: Array<readonly RelationshipValue[]> = [];
     const positions: number[] = [];
     const last = stepIndex === steps.length - 1;
-    const arrives = (node: NodeValue): boolean => trail.length >= min && nodeMatches(node, step.target, step.targetConstraint, row);
+    // Read once per walk, not per trail: whether the end is bound already, and what binding it needs.
+    const target = step.target.variable;
+    const boundEnd = target ? row.get(target) : undefined;
+    const bindsEnd = target !== undefined && boundEnd === undefined;
+    const bindsRelationships = step.pattern.variable !== undefined && !row.has(step.pattern.variable);
+    const arrives = (node: NodeValue): boolean =>
+      trail.length >= min && (boundEnd === undefined || boundEnd === node) && hasLabels(node, step.target.labels) && propertiesMatch(node, step.targetConstraint);
     /** The row of a trail ending at `node` (which `arrives`), completed on the last hop; undefined when a filter drops it. */
     const arrival = (node: NodeValue): Row | undefined => {
       // A walk against the arrow collects the hops backwards; the variable and the path list them in pattern order.
       const relationships = step.pattern.variable || withPath ? (forward ? [...trail] : [...trail].reverse()) : trail;
-      const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
+      let nextRow = bindsRelationships ? extend(row, step.pattern.variable!, relationships) : row;
+      if (bindsEnd) nextRow = extend(nextRow, target, node);
       if (!passes(step.hop.filters, nextRow, context)) return undefined;
       nodes[step.hop.to] = node;
       if (withPath) {
@@ -206,7 +213,7 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
         if (last) yield arrived;
         else yield* expand(stepIndex + 1, arrived);
       } finally {
-        taken.length = before;
+        dropAfter(taken, before);
       }
     };
     if (arrives(from)) yield* arrive(from);
@@ -240,7 +247,7 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
             try {
               yield arrived;
             } finally {
-              taken.length = before;
+              dropAfter(taken, before);
             }
           }
         } else {
@@ -431,7 +438,7 @@ function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, no
         try {
           yield result;
         } finally {
-          taken.length = before;
+          dropAfter(taken, before);
         }
       }
     }
@@ -617,6 +624,11 @@ function typeEnds(view: GraphView, types: readonly string[], direction: Directio
     cache.set(key, (ends = [...found]));
   }
   return ends;
+}
+
+/** Shortens a list to its first `length` items (popping is cheaper than setting the length). */
+function dropAfter(list: unknown[], length: number): void {
+  while (list.length > length) list.pop();
 }
 
 /** The row plus one or two bindings; unnamed pattern elements, and variables bound already, add nothing. */
