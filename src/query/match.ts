@@ -172,7 +172,12 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
         const nextRow = bind(row, undefined, null, step.target.variable, node);
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = node;
-        yield* expand(stepIndex + 1, nextRow);
+        if (stepIndex < steps.length - 1) {
+          yield* expand(stepIndex + 1, nextRow);
+        } else {
+          const complete = completed(nextRow);
+          if (complete) yield complete;
+        }
       }
       return;
     }
