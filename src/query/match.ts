@@ -138,14 +138,21 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const from = nodes[step.hop.from]!;
     const bound = step.pattern.variable ? row.get(step.pattern.variable) : undefined;
     const forward = step.hop.to > step.hop.from;
+    // Read once per walk, not per relationship: whether the end is bound already, and what binding it needs.
+    const target = step.target.variable;
+    const boundEnd = target ? row.get(target) : undefined;
+    const bindsEnd = target !== undefined && boundEnd === undefined;
+    const bindsRelationship = step.pattern.variable !== undefined && bound === undefined;
+    const endMatches = (node: NodeValue): boolean => (boundEnd === undefined || boundEnd === node) && hasLabels(node, step.target.labels) && propertiesMatch(node, step.targetConstraint);
     if (!step.pattern.length) {
       for (const relationship of relationshipsFrom(from, step)) {
         context.guard.tick(clause);
         if (taken.includes(relationship)) continue;
         const next = otherEnd(relationship, from);
         if (bound !== undefined && bound !== relationship) continue;
-        if (!nodeMatches(next, step.target, step.targetConstraint, row)) continue;
-        const nextRow = bind(row, step.pattern.variable, relationship, step.target.variable, next);
+        if (!endMatches(next)) continue;
+        let nextRow = bindsRelationship ? extend(row, step.pattern.variable!, relationship) : row;
+        if (bindsEnd) nextRow = extend(nextRow, target, next);
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = next;
         if (withPath) hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
@@ -168,8 +175,8 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const { min, max = Infinity } = step.pattern.length;
     if (step.hop.distinctEnds) {
       for (const node of trailEnds(from, step, min, max, context, clause)) {
-        if (!nodeMatches(node, step.target, step.targetConstraint, row)) continue;
-        const nextRow = bind(row, undefined, null, step.target.variable, node);
+        if (!endMatches(node)) continue;
+        const nextRow = bindsEnd ? extend(row, target, node) : row;
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = node;
         if (stepIndex < steps.length - 1) {
@@ -187,18 +194,12 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const lists: Array<readonly RelationshipValue[]> = [];
     const positions: number[] = [];
     const last = stepIndex === steps.length - 1;
-    // Read once per walk, not per trail: whether the end is bound already, and what binding it needs.
-    const target = step.target.variable;
-    const boundEnd = target ? row.get(target) : undefined;
-    const bindsEnd = target !== undefined && boundEnd === undefined;
-    const bindsRelationships = step.pattern.variable !== undefined && !row.has(step.pattern.variable);
-    const arrives = (node: NodeValue): boolean =>
-      trail.length >= min && (boundEnd === undefined || boundEnd === node) && hasLabels(node, step.target.labels) && propertiesMatch(node, step.targetConstraint);
+    const arrives = (node: NodeValue): boolean => trail.length >= min && endMatches(node);
     /** The row of a trail ending at `node` (which `arrives`), completed on the last hop; undefined when a filter drops it. */
     const arrival = (node: NodeValue): Row | undefined => {
       // A walk against the arrow collects the hops backwards; the variable and the path list them in pattern order.
       const relationships = step.pattern.variable || withPath ? (forward ? [...trail] : [...trail].reverse()) : trail;
-      let nextRow = bindsRelationships ? extend(row, step.pattern.variable!, relationships) : row;
+      let nextRow = bindsRelationship ? extend(row, step.pattern.variable!, relationships) : row;
       if (bindsEnd) nextRow = extend(nextRow, target, node);
       if (!passes(step.hop.filters, nextRow, context)) return undefined;
       nodes[step.hop.to] = node;
