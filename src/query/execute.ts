@@ -143,30 +143,72 @@ function* distinct(rows: Iterable<Projected>, clause: Clause, columns: string[],
   }
 }
 
-/** ORDER BY: a stable sort, keeping only the first `keep` rows (SKIP + LIMIT) as it goes. */
+/**
+ * ORDER BY, stable (ties keep their arrival order). With SKIP + LIMIT (`keep`) it holds only the
+ * first `keep` rows so far, in a heap whose top is the last of them (a bounded top-k, as Neo4j's
+ * Top): a row that sorts after it is dropped at once.
+ */
 function* sort(rows: Iterable<Projected>, clause: Clause, projection: Projection, items: Projection['items'], keep: number, context: EvaluationContext): Generator<Projected> {
   // A sort key that names a column (`ORDER BY who`) or repeats its expression reads the projected value.
   const sortSources = projection.orderBy.map(({ expression }) => {
     const item = items.find((candidate) => (expression.kind === 'variable' && candidate.name === expression.name) || candidate.expression.text === expression.text);
     return item ? item.name : expression;
   });
-  const compare = (a: { keys: Value[] }, b: { keys: Value[] }): number => {
+  const compare = (a: Sorted, b: Sorted): number => {
     for (let i = 0; i < sortSources.length; i++) {
       const order = orderCompare(a.keys[i]!, b.keys[i]!);
       if (order !== 0) return projection.orderBy[i]!.descending ? -order : order;
     }
-    return 0;
+    return a.arrival - b.arrival;
   };
-  let buffer: Array<{ row: Projected; keys: Value[] }> = [];
+  const kept: Sorted[] = [];
+  let arrival = 0;
   for (const row of rows) {
     const keys = sortSources.map((source) => (typeof source === 'string' ? row.projected.get(source)! : evaluate(source, overlay(row.projected, row.source), context)));
-    buffer.push({ row, keys });
-    context.guard.hold(clause, buffer.length);
-    // Sorting the kept rows with the new ones after them, stably, keeps the same first rows as one big sort.
-    if (buffer.length >= 2 * keep + 1024) buffer = buffer.sort(compare).slice(0, keep);
+    const entry = { row, keys, arrival: arrival++ };
+    if (kept.length < keep) {
+      kept.push(entry);
+      if (keep !== Infinity) siftUp(kept, kept.length - 1, compare);
+      context.guard.hold(clause, kept.length);
+    } else if (compare(entry, kept[0]!) < 0) {
+      kept[0] = entry;
+      siftDown(kept, 0, compare);
+    }
   }
-  buffer.sort(compare);
-  for (let i = 0; i < Math.min(keep, buffer.length); i++) yield buffer[i]!.row;
+  kept.sort(compare);
+  for (const { row } of kept) yield row;
+}
+
+interface Sorted {
+  row: Projected;
+  keys: Value[];
+  arrival: number;
+}
+
+/** Max-heap by `compare` (the top sorts last): moves item `index` up to its place. */
+function siftUp<T>(heap: T[], index: number, compare: (a: T, b: T) => number): void {
+  const item = heap[index]!;
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (compare(heap[parent]!, item) >= 0) break;
+    heap[index] = heap[parent]!;
+    index = parent;
+  }
+  heap[index] = item;
+}
+
+/** Max-heap by `compare`: moves item `index` down to its place. */
+function siftDown<T>(heap: T[], index: number, compare: (a: T, b: T) => number): void {
+  const item = heap[index]!;
+  for (;;) {
+    let child = 2 * index + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && compare(heap[child + 1]!, heap[child]!) > 0) child++;
+    if (compare(heap[child]!, item) <= 0) break;
+    heap[index] = heap[child]!;
+    index = child;
+  }
+  heap[index] = item;
 }
 
 interface Group {

@@ -224,3 +224,17 @@ describe('a union of index seeks for WHERE … OR …', () => {
     expect(explainQuery(summit, 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR a.name STARTS WITH $y RETURN a').join('\n')).not.toContain('union');
   });
 });
+
+describe('ORDER BY … LIMIT', () => {
+  it('keeps the first rows of the full stable sort, ties in arrival order, holding only SKIP + LIMIT of them', () => {
+    const graph = buildGraph(randomGraphJson(500, 11));
+    const query = 'MATCH (e:Entity) RETURN e.type AS type, e.id AS id ORDER BY type DESC';
+    const all = rows(graph, query);
+    expect(new Set(all.map(([type]) => type)).size).toBeLessThan(all.length / 10);
+    for (const [skip, limit] of [[0, 1], [0, 7], [3, 25], [0, all.length + 5]]) {
+      expect(rows(graph, `${query} SKIP ${skip} LIMIT ${limit}`), `SKIP ${skip} LIMIT ${limit}`).toEqual(all.slice(skip, skip + limit));
+    }
+    // Far more rows than the budget go through; the heap holds 10.
+    expect(runQuery(graph, `${query} LIMIT 10`, {}, { maxRows: 20 }).rows).toHaveLength(10);
+  });
+});
