@@ -27,13 +27,16 @@ interface Step {
 }
 
 /** Every row a MATCH gives for one incoming row (OPTIONAL: a row of nulls when none). */
-export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
+export function matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Iterable<Row> {
   if (plan.degree) {
     // The count reads the degree; a plain MATCH still drops the rows it would find nothing for.
     context.guard.tick(plan.clause);
-    if (plan.clause.optional || degreeOf(row.get(plan.degree.from) ?? null, plan.degree, plan.clause) > 0) yield row;
-    return;
+    return plan.clause.optional || degreeOf(row.get(plan.degree.from) ?? null, plan.degree, plan.clause) > 0 ? [row] : [];
   }
+  return matchRows(plan, row, context);
+}
+
+function* matchRows(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
   let found = false;
   if (passes(plan.preFilters, row, context)) {
     const matches = plan.union ? matchUnion(plan.union, row, context) : plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
@@ -276,7 +279,13 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const row = bind(input, startPattern.variable, start);
     if (!passes(plan.startFilters, row, context)) continue;
     nodes[plan.start] = start;
-    yield* expand(0, row);
+    if (steps.length > 0) {
+      yield* expand(0, row);
+    } else {
+      // A pattern of one node yields its rows itself: one generator fewer for every node.
+      const complete = completed(row);
+      if (complete) yield complete;
+    }
   }
 }
 
