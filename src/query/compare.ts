@@ -75,6 +75,22 @@ export function orderCompare(a: Value, b: Value): number {
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
+/**
+ * Keys under which equal values meet in a Set or Map, with no string built for the common cases:
+ * nodes, relationships and scalars as themselves; lists, maps and paths as one token per group key.
+ */
+export class ValueKeys {
+  private readonly tokens = new Map<string, object>();
+
+  of(value: Value): unknown {
+    if (value === null || typeof value !== 'object' || value instanceof NodeValue || value instanceof RelationshipValue) return value;
+    const key = groupKey(value);
+    let token = this.tokens.get(key);
+    if (!token) this.tokens.set(key, (token = {}));
+    return token;
+  }
+}
+
 /** A string equal for equal values: the key of DISTINCT and of grouping. */
 export function groupKey(value: Value): string {
   if (value === null) return 'null';

@@ -5,11 +5,11 @@
  */
 import type { Clause, Expression, Projection } from './ast.js';
 import { projectionItems } from './check.js';
-import { groupKey, orderCompare } from './compare.js';
+import { orderCompare, ValueKeys } from './compare.js';
 import { QueryError } from './errors.js';
 import { EMPTY_ROW, evaluate, extend, overlay, truth, type EvaluationContext, type Row } from './evaluate.js';
-import { matchClause } from './match.js';
-import type { QueryPlan } from './plan.js';
+import { degreeOf, matchClause } from './match.js';
+import type { DegreeCount, QueryPlan } from './plan.js';
 import { aggregatesIn, type CallExpression } from './syntax.js';
 import { NodeValue, RelationshipValue, toPlain, type PlainValue, type Value } from './values.js';
 
@@ -54,11 +54,11 @@ function runClauses(clauses: Clause[], plan: QueryPlan, context: EvaluationConte
         rows = flatMap(rows, (row) => unwind(clause, row, context));
         break;
       case 'with':
-        rows = project(rows, clause, clause.projection, scope, context);
+        rows = project(rows, clause, clause.projection, scope, plan, context);
         if (clause.where) rows = filter(rows, clause.where, context);
         break;
       case 'return':
-        rows = project(rows, clause, clause.projection, scope, context);
+        rows = project(rows, clause, clause.projection, scope, plan, context);
         break;
     }
   }
@@ -88,14 +88,14 @@ interface Projected {
   source: Row;
 }
 
-function* project(input: Iterable<Row>, clause: Clause, projection: Projection, scope: ReadonlySet<string>, context: EvaluationContext): Generator<Row> {
+function* project(input: Iterable<Row>, clause: Clause, projection: Projection, scope: ReadonlySet<string>, plan: QueryPlan, context: EvaluationContext): Generator<Row> {
   const items = projectionItems(projection, scope);
   const skip = projection.skip ? count(projection.skip, 'SKIP', context) : 0;
   const limit = projection.limit ? count(projection.limit, 'LIMIT', context) : Infinity;
   if (limit === 0) return;
   const aggregateCalls = items.map((item) => aggregatesIn(item.expression));
   let rows: Iterable<Projected> = aggregateCalls.some((calls) => calls.length > 0)
-    ? aggregate(input, clause, items, aggregateCalls, context)
+    ? aggregate(input, clause, items, aggregateCalls, plan, context)
     : map(input, items, context);
   if (projection.distinct) rows = distinct(rows, clause, items.map((item) => item.name), context);
   if (projection.orderBy.length > 0) rows = sort(rows, clause, projection, items, skip + limit, context);
@@ -132,40 +132,83 @@ function* map(input: Iterable<Row>, items: Projection['items'], context: Evaluat
 }
 
 function* distinct(rows: Iterable<Projected>, clause: Clause, columns: string[], context: EvaluationContext): Generator<Projected> {
-  const seen = new Set<string>();
+  const seen = new GroupIndex<true>(columns.length);
+  const values: Value[] = new Array(columns.length);
   for (const row of rows) {
-    const key = columns.map((column) => groupKey(row.projected.get(column)!)).join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
+    for (let i = 0; i < columns.length; i++) values[i] = row.projected.get(columns[i]!)!;
+    if (seen.get(values)) continue;
+    seen.set(values, true);
     context.guard.hold(clause, seen.size);
     yield row;
   }
 }
 
-/** ORDER BY: a stable sort, keeping only the first `keep` rows (SKIP + LIMIT) as it goes. */
+/**
+ * ORDER BY, stable (ties keep their arrival order). With SKIP + LIMIT (`keep`) it holds only the
+ * first `keep` rows so far, in a heap whose top is the last of them (a bounded top-k, as Neo4j's
+ * Top): a row that sorts after it is dropped at once.
+ */
 function* sort(rows: Iterable<Projected>, clause: Clause, projection: Projection, items: Projection['items'], keep: number, context: EvaluationContext): Generator<Projected> {
   // A sort key that names a column (`ORDER BY who`) or repeats its expression reads the projected value.
   const sortSources = projection.orderBy.map(({ expression }) => {
     const item = items.find((candidate) => (expression.kind === 'variable' && candidate.name === expression.name) || candidate.expression.text === expression.text);
     return item ? item.name : expression;
   });
-  const compare = (a: { keys: Value[] }, b: { keys: Value[] }): number => {
+  const compare = (a: Sorted, b: Sorted): number => {
     for (let i = 0; i < sortSources.length; i++) {
       const order = orderCompare(a.keys[i]!, b.keys[i]!);
       if (order !== 0) return projection.orderBy[i]!.descending ? -order : order;
     }
-    return 0;
+    return a.arrival - b.arrival;
   };
-  let buffer: Array<{ row: Projected; keys: Value[] }> = [];
+  const kept: Sorted[] = [];
+  let arrival = 0;
   for (const row of rows) {
     const keys = sortSources.map((source) => (typeof source === 'string' ? row.projected.get(source)! : evaluate(source, overlay(row.projected, row.source), context)));
-    buffer.push({ row, keys });
-    context.guard.hold(clause, buffer.length);
-    // Sorting the kept rows with the new ones after them, stably, keeps the same first rows as one big sort.
-    if (buffer.length >= 2 * keep + 1024) buffer = buffer.sort(compare).slice(0, keep);
+    const entry = { row, keys, arrival: arrival++ };
+    if (kept.length < keep) {
+      kept.push(entry);
+      if (keep !== Infinity) siftUp(kept, kept.length - 1, compare);
+      context.guard.hold(clause, kept.length);
+    } else if (compare(entry, kept[0]!) < 0) {
+      kept[0] = entry;
+      siftDown(kept, 0, compare);
+    }
   }
-  buffer.sort(compare);
-  for (let i = 0; i < Math.min(keep, buffer.length); i++) yield buffer[i]!.row;
+  kept.sort(compare);
+  for (const { row } of kept) yield row;
+}
+
+interface Sorted {
+  row: Projected;
+  keys: Value[];
+  arrival: number;
+}
+
+/** Max-heap by `compare` (the top sorts last): moves item `index` up to its place. */
+function siftUp<T>(heap: T[], index: number, compare: (a: T, b: T) => number): void {
+  const item = heap[index]!;
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (compare(heap[parent]!, item) >= 0) break;
+    heap[index] = heap[parent]!;
+    index = parent;
+  }
+  heap[index] = item;
+}
+
+/** Max-heap by `compare`: moves item `index` down to its place. */
+function siftDown<T>(heap: T[], index: number, compare: (a: T, b: T) => number): void {
+  const item = heap[index]!;
+  for (;;) {
+    let child = 2 * index + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && compare(heap[child + 1]!, heap[child]!) > 0) child++;
+    if (compare(heap[child]!, item) <= 0) break;
+    heap[index] = heap[child]!;
+    index = child;
+  }
+  heap[index] = item;
 }
 
 interface Group {
@@ -174,71 +217,72 @@ interface Group {
 }
 
 /** Implicit grouping as in Cypher: the items without aggregates are the key; aggregates fold row by row. */
-function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], context: EvaluationContext): Generator<Projected> {
+function* aggregate(input: Iterable<Row>, clause: Clause, items: Projection['items'], aggregateCalls: CallExpression[][], plan: QueryPlan, context: EvaluationContext): Generator<Projected> {
   const names = items.map((item) => item.name);
   const keyItems = items.filter((_, i) => aggregateCalls[i]!.length === 0);
   const calls = aggregateCalls.flat();
-  const groups = new GroupIndex<Group>();
+  const newGroup = (source: Row): Group => ({ source, accumulators: calls.map((call) => new Accumulator(call, plan.degreeCounts.get(call))) });
+  const groups = new GroupIndex<Group>(keyItems.length);
+  // One key list, refilled for every row: the index copies nothing out of it.
+  const keys: Value[] = new Array(keyItems.length);
   for (const row of input) {
-    const group = groups.get(
-      keyItems.map((item) => evaluate(item.expression, row, context)),
-      () => ({ source: row, accumulators: calls.map((call) => new Accumulator(call)) }),
-    );
-    context.guard.hold(clause, groups.size);
-    for (const accumulator of group.accumulators) accumulator.add(row, context);
+    for (let i = 0; i < keyItems.length; i++) keys[i] = evaluate(keyItems[i]!.expression, row, context);
+    let group = groups.get(keys);
+    if (group === undefined) {
+      group = newGroup(row);
+      groups.set(keys, group);
+      context.guard.hold(clause, groups.size);
+    }
+    for (const accumulator of group.accumulators) accumulator.add(row, clause, context);
   }
-  if (groups.size === 0 && keyItems.length === 0) groups.get([], () => ({ source: EMPTY_ROW, accumulators: calls.map((call) => new Accumulator(call)) }));
+  if (groups.size === 0 && keyItems.length === 0) groups.set([], newGroup(EMPTY_ROW));
+  // One map of aggregate values and one context, refilled per group: each row is projected at once.
+  const aggregates = new Map<Expression, Value>();
+  const groupContext = { ...context, aggregates };
   for (const { source, accumulators } of groups.values()) {
-    const aggregates = new Map<Expression, Value>(accumulators.map((accumulator) => [accumulator.call, accumulator.result()]));
-    const groupContext = { ...context, aggregates };
+    for (const accumulator of accumulators) aggregates.set(accumulator.call, accumulator.result());
     yield { source, projected: new Columns(names, items.map((item) => evaluate(item.expression, source, groupContext))) };
   }
 }
 
 /**
- * Groups by a list of key values: one key by identity (nodes and relationships as themselves,
- * scalars as they are), several by one string of tagged parts; lists, maps and paths by their
- * group key. No part holds a raw NUL (a string with one goes in as JSON), so parts cannot run together.
+ * Groups by a list of key values, as a tree of maps, one level per key, each value under its
+ * ValueKeys key: no string is built per row.
  */
 class GroupIndex<T> {
-  private readonly groups = new Map<unknown, T>();
-  /** A single list, map or path key: equal values share one token. */
-  private readonly tokens = new Map<string, object>();
+  private readonly root = new Map<unknown, unknown>();
+  private readonly found: T[] = [];
+  private readonly keys = new ValueKeys();
+
+  constructor(private readonly depth: number) {}
 
   get size(): number {
-    return this.groups.size;
+    return this.found.length;
   }
 
   values(): IterableIterator<T> {
-    return this.groups.values();
+    return this.found.values();
   }
 
-  get(keys: Value[], create: () => T): T {
-    const key = keys.length === 1 ? this.identity(keys[0]!) : keys.map(keyPart).join('\u0000');
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = create();
-      this.groups.set(key, group);
+  get(keys: readonly Value[]): T | undefined {
+    if (this.depth === 0) return this.found[0];
+    let level: Map<unknown, unknown> | undefined = this.root;
+    for (let i = 0; i < this.depth - 1 && level; i++) level = level.get(this.keys.of(keys[i]!)) as Map<unknown, unknown> | undefined;
+    return level?.get(this.keys.of(keys[this.depth - 1]!)) as T | undefined;
+  }
+
+  set(keys: readonly Value[], group: T): void {
+    this.found.push(group);
+    if (this.depth === 0) return;
+    let level = this.root;
+    for (let i = 0; i < this.depth - 1; i++) {
+      const key = this.keys.of(keys[i]!);
+      let next = level.get(key) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(key, (next = new Map()));
+      level = next;
     }
-    return group;
+    level.set(this.keys.of(keys[this.depth - 1]!), group);
   }
-
-  private identity(value: Value): unknown {
-    if (value === null || typeof value !== 'object' || value instanceof NodeValue || value instanceof RelationshipValue) return value;
-    const key = groupKey(value);
-    let token = this.tokens.get(key);
-    if (!token) this.tokens.set(key, (token = {}));
-    return token;
-  }
-}
-
-function keyPart(value: Value): string {
-  if (value === null) return 'z';
-  if (typeof value === 'string') return value.includes('\u0000') ? `j${JSON.stringify(value)}` : `s${value}`;
-  if (typeof value === 'number') return `n${value}`;
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (value instanceof NodeValue) return `N${value.key.includes('\u0000') ? JSON.stringify(value.key) : value.key}`;
-  return `g${groupKey(value)}`;
 }
 
 /** One aggregate call folding the rows of one group. */
@@ -246,13 +290,25 @@ class Accumulator {
   private rows = 0;
   /** collect() only. */
   private values?: Value[];
-  private readonly seen?: Set<string>;
+  private readonly seen?: Set<unknown>;
+  private readonly keys?: ValueKeys;
 
-  constructor(readonly call: CallExpression) {
-    if (call.distinct) this.seen = new Set();
+  constructor(
+    readonly call: CallExpression,
+    /** count(r) of a MATCH planned as a degree: one row stands for all its relationships. */
+    private readonly degree?: DegreeCount,
+  ) {
+    if (call.distinct) {
+      this.seen = new Set();
+      this.keys = new ValueKeys();
+    }
   }
 
-  add(row: Row, context: EvaluationContext): void {
+  add(row: Row, clause: Clause, context: EvaluationContext): void {
+    if (this.degree) {
+      this.rows += degreeOf(row.get(this.degree.from) ?? null, this.degree, clause);
+      return;
+    }
     if (this.call.star) {
       this.rows++;
       return;
@@ -260,7 +316,7 @@ class Accumulator {
     const value = evaluate(this.call.args[0]!, row, context);
     if (value === null) return;
     if (this.seen) {
-      const key = groupKey(value);
+      const key = this.keys!.of(value);
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }

@@ -25,6 +25,8 @@ export interface GraphView {
   byType: Map<string, RelationshipValue[]>;
 }
 
+const DOCUMENT_LABELS = [DOCUMENT_LABEL];
+
 const views = new WeakMap<KnowledgeGraph, { version: number; view: GraphView }>();
 
 /** The view of a graph, built once and reused while the graph keeps its size. */
@@ -53,27 +55,33 @@ function buildView(graph: KnowledgeGraph): GraphView {
   };
 
   const entities = new Map<string, NodeValue>();
+  // Entities of one type share one label list.
+  const labels = new Map<string, readonly string[]>();
   graph.forEachNode((key, entity) => {
-    const node = addNode(entity.id, new NodeValue(`entity:${key}`, entityLabels(entity), () => entityProperties(entity)));
+    let entityLabelList = labels.get(entity.type);
+    if (!entityLabelList) labels.set(entity.type, (entityLabelList = entityLabels(entity)));
+    const node = addNode(entity.id, new NodeValue(`entity:${key}`, entityLabelList, () => entityProperties(entity), view.nodes.length));
     push(view.byName, entity.name, node);
     entities.set(key, node);
   });
   const documents = new Map<string, NodeValue>();
   for (const document of graph.getAttribute('documents') ?? []) {
-    documents.set(document.id, addNode(document.id, new NodeValue(`document:${document.id}`, [DOCUMENT_LABEL], documentProperties(document))));
+    documents.set(document.id, addNode(document.id, new NodeValue(`document:${document.id}`, DOCUMENT_LABELS, () => documentProperties(document), view.nodes.length)));
   }
   graph.forEachEdge((key, relation, source, target) => {
     addRelationship(new RelationshipValue(key, relation.type, entities.get(source)!, entities.get(target)!, () => relationProperties(relation)));
   });
+  const counts = new Map<string, number>();
   graph.forEachNode((key, entity) => {
-    for (const [documentId, count] of mentionCounts(entity)) {
+    const node = entities.get(key)!;
+    for (const [documentId, count] of mentionCounts(entity, counts)) {
       // A document named only by mentions still gets a node, as the Neo4j loader makes one.
       let document = documents.get(documentId);
       if (!document) {
-        document = addNode(documentId, new NodeValue(`document:${documentId}`, [DOCUMENT_LABEL], documentProperties({ id: documentId })));
+        document = addNode(documentId, new NodeValue(`document:${documentId}`, DOCUMENT_LABELS, documentProperties({ id: documentId }), view.nodes.length));
         documents.set(documentId, document);
       }
-      addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, entities.get(key)!, document, { count }));
+      addRelationship(new RelationshipValue(`${key}|${MENTIONED_IN}|${documentId}`, MENTIONED_IN, node, document, { count }));
     }
   });
   return view;

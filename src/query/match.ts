@@ -5,12 +5,12 @@
  * depth-first walk over trails (no relationship twice) holding only the current trail;
  * shortestPath is a breadth-first search.
  */
-import type { Expression, NodePattern, RelationshipPattern } from './ast.js';
+import type { Clause, Expression, NodePattern, RelationshipPattern } from './ast.js';
 import { equals } from './compare.js';
 import { QueryError } from './errors.js';
 import { evaluate, extend, truth, type EvaluationContext, type Row } from './evaluate.js';
 import type { GraphView } from './graph-view.js';
-import type { Hop, MatchPlan, PartPlan, Seek } from './plan.js';
+import type { DegreeCount, Hop, MatchPlan, PartPlan, Seek, UnionBranch } from './plan.js';
 import { NodeValue, PathValue, RelationshipValue, isMap, type Value } from './values.js';
 
 type Constraint = Record<string, Value> | undefined;
@@ -27,10 +27,19 @@ interface Step {
 }
 
 /** Every row a MATCH gives for one incoming row (OPTIONAL: a row of nulls when none). */
-export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
+export function matchClause(plan: MatchPlan, row: Row, context: EvaluationContext): Iterable<Row> {
+  if (plan.degree) {
+    // The count reads the degree; a plain MATCH still drops the rows it would find nothing for.
+    context.guard.tick(plan.clause);
+    return plan.clause.optional || degreeOf(row.get(plan.degree.from) ?? null, plan.degree, plan.clause) > 0 ? [row] : [];
+  }
+  return matchRows(plan, row, context);
+}
+
+function* matchRows(plan: MatchPlan, row: Row, context: EvaluationContext): Generator<Row> {
   let found = false;
   if (passes(plan.preFilters, row, context)) {
-    const matches = plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
+    const matches = plan.union ? matchUnion(plan.union, row, context) : plan.parts.length === 1 ? matchPart(plan.parts[0]!, row, context, []) : matchParts(plan.parts, 0, row, context, []);
     for (const matched of matches) {
       found = true;
       yield matched;
@@ -40,6 +49,17 @@ export function* matchClause(plan: MatchPlan, row: Row, context: EvaluationConte
     let empty = row;
     for (const variable of plan.newVariables) empty = extend(empty, variable, null);
     yield empty;
+  }
+}
+
+/** Each branch of a union of seeks, keeping the rows of its side of the OR that no earlier side gave. */
+function* matchUnion(branches: readonly UnionBranch[], row: Row, context: EvaluationContext): Generator<Row> {
+  for (const { part, side, earlier } of branches) {
+    for (const matched of matchPart(part, row, context, [])) {
+      if (truth(evaluate(side, matched, context)) !== true) continue;
+      if (earlier.some((other) => truth(evaluate(other, matched, context)) === true)) continue;
+      yield matched;
+    }
   }
 }
 
@@ -53,6 +73,30 @@ function* matchParts(parts: readonly PartPlan[], index: number, row: Row, contex
     return;
   }
   for (const next of matchPart(parts[index]!, row, context, taken)) yield* matchParts(parts, index + 1, next, context, taken);
+}
+
+/** How many relationships of `count` a node has (0 for null): what `count(r)` would count row by row. */
+export function degreeOf(node: Value, count: DegreeCount, clause: Clause): number {
+  if (node === null) return 0;
+  if (!(node instanceof NodeValue)) throw new QueryError(`\`${count.from}\` is not a node`, clause.position);
+  const { types, direction, labels } = count;
+  let degree = 0;
+  if (direction !== 'in') {
+    for (const relationship of node.outgoing) if ((!types || types.has(relationship.type)) && hasLabels(relationship.end, labels)) degree++;
+  }
+  if (direction !== 'out') {
+    for (const relationship of node.incoming) {
+      // A self-loop is in both lists; an undirected hop takes it once.
+      if (direction === 'both' && relationship.start === relationship.end) continue;
+      if ((!types || types.has(relationship.type)) && hasLabels(relationship.start, labels)) degree++;
+    }
+  }
+  return degree;
+}
+
+function hasLabels(node: NodeValue, labels: readonly string[]): boolean {
+  for (const label of labels) if (!node.labels.includes(label)) return false;
+  return true;
 }
 
 /** Whether a pattern predicate (`(a)-[:X]->()` in WHERE) has at least one match: stops at the first. */
@@ -97,14 +141,21 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const from = nodes[step.hop.from]!;
     const bound = step.pattern.variable ? row.get(step.pattern.variable) : undefined;
     const forward = step.hop.to > step.hop.from;
+    // Read once per walk, not per relationship: whether the end is bound already, and what binding it needs.
+    const target = step.target.variable;
+    const boundEnd = target ? row.get(target) : undefined;
+    const bindsEnd = target !== undefined && boundEnd === undefined;
+    const bindsRelationship = step.pattern.variable !== undefined && bound === undefined;
+    const endMatches = (node: NodeValue): boolean => (boundEnd === undefined || boundEnd === node) && hasLabels(node, step.target.labels) && propertiesMatch(node, step.targetConstraint);
     if (!step.pattern.length) {
       for (const relationship of relationshipsFrom(from, step)) {
         context.guard.tick(clause);
         if (taken.includes(relationship)) continue;
         const next = otherEnd(relationship, from);
         if (bound !== undefined && bound !== relationship) continue;
-        if (!nodeMatches(next, step.target, step.targetConstraint, row)) continue;
-        const nextRow = bind(row, step.pattern.variable, relationship, step.target.variable, next);
+        if (!endMatches(next)) continue;
+        let nextRow = bindsRelationship ? extend(row, step.pattern.variable!, relationship) : row;
+        if (bindsEnd) nextRow = extend(nextRow, target, next);
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = next;
         if (withPath) hops[step.hop.relationship] = { relationships: [relationship], inner: [] };
@@ -127,11 +178,16 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const { min, max = Infinity } = step.pattern.length;
     if (step.hop.distinctEnds) {
       for (const node of trailEnds(from, step, min, max, context, clause)) {
-        if (!nodeMatches(node, step.target, step.targetConstraint, row)) continue;
-        const nextRow = bind(row, undefined, null, step.target.variable, node);
+        if (!endMatches(node)) continue;
+        const nextRow = bindsEnd ? extend(row, target, node) : row;
         if (!passes(step.hop.filters, nextRow, context)) continue;
         nodes[step.hop.to] = node;
-        yield* expand(stepIndex + 1, nextRow);
+        if (stepIndex < steps.length - 1) {
+          yield* expand(stepIndex + 1, nextRow);
+        } else {
+          const complete = completed(nextRow);
+          if (complete) yield complete;
+        }
       }
       return;
     }
@@ -141,29 +197,32 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const lists: Array<readonly RelationshipValue[]> = [];
     const positions: number[] = [];
     const last = stepIndex === steps.length - 1;
-    const arrives = (node: NodeValue): boolean => trail.length >= min && nodeMatches(node, step.target, step.targetConstraint, row);
-    /** The rows of a trail ending at `node` (which `arrives`). */
-    const arrive = function* (node: NodeValue): Generator<Row> {
+    const arrives = (node: NodeValue): boolean => trail.length >= min && endMatches(node);
+    /** The row of a trail ending at `node` (which `arrives`), completed on the last hop; undefined when a filter drops it. */
+    const arrival = (node: NodeValue): Row | undefined => {
       // A walk against the arrow collects the hops backwards; the variable and the path list them in pattern order.
       const relationships = step.pattern.variable || withPath ? (forward ? [...trail] : [...trail].reverse()) : trail;
-      const nextRow = bind(row, step.pattern.variable, relationships, step.target.variable, node);
-      if (!passes(step.hop.filters, nextRow, context)) return;
+      let nextRow = bindsRelationship ? extend(row, step.pattern.variable!, relationships) : row;
+      if (bindsEnd) nextRow = extend(nextRow, target, node);
+      if (!passes(step.hop.filters, nextRow, context)) return undefined;
       nodes[step.hop.to] = node;
       if (withPath) {
         const inner = trailNodes.slice(0, -1);
         hops[step.hop.relationship] = { relationships, inner: forward ? inner : inner.reverse() };
       }
+      return last ? completed(nextRow) : nextRow;
+    };
+    /** The rows of a trail ending at `node`, its relationships taken while they are out. */
+    const arrive = function* (node: NodeValue): Generator<Row> {
+      const arrived = arrival(node);
+      if (!arrived) return;
       const before = taken.length;
-      taken.push(...trail);
+      for (const relationship of trail) taken.push(relationship);
       try {
-        if (last) {
-          const complete = completed(nextRow);
-          if (complete) yield complete;
-        } else {
-          yield* expand(stepIndex + 1, nextRow);
-        }
+        if (last) yield arrived;
+        else yield* expand(stepIndex + 1, arrived);
       } finally {
-        taken.length = before;
+        dropAfter(taken, before);
       }
     };
     if (arrives(from)) yield* arrive(from);
@@ -187,7 +246,23 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
       const node = otherEnd(relationship, trailNodes.at(-1) ?? from);
       trail.push(relationship);
       trailNodes.push(node);
-      if (arrives(node)) yield* arrive(node);
+      if (arrives(node)) {
+        if (last) {
+          // The last hop yields its rows itself: one generator fewer for every trail.
+          const arrived = arrival(node);
+          if (arrived) {
+            const before = taken.length;
+            for (const taking of trail) taken.push(taking);
+            try {
+              yield arrived;
+            } finally {
+              dropAfter(taken, before);
+            }
+          }
+        } else {
+          yield* arrive(node);
+        }
+      }
       if (trail.length < max) {
         lists.push(relationshipsFrom(node, step));
         positions.push(0);
@@ -204,7 +279,13 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
     const row = bind(input, startPattern.variable, start);
     if (!passes(plan.startFilters, row, context)) continue;
     nodes[plan.start] = start;
-    yield* expand(0, row);
+    if (steps.length > 0) {
+      yield* expand(0, row);
+    } else {
+      // A pattern of one node yields its rows itself: one generator fewer for every node.
+      const complete = completed(row);
+      if (complete) yield complete;
+    }
   }
 }
 
@@ -216,40 +297,96 @@ function* matchPart(plan: PartPlan, input: Row, context: EvaluationContext, take
  */
 function* trailEnds(start: NodeValue, step: StepFilter, min: number, max: number, context: EvaluationContext, clause: PartPlan['clause']): Generator<NodeValue> {
   if (min === 0) yield start;
-  // Per node: its distance, the relationship that found it, and the first relationship of its branch.
-  interface Reached {
-    distance: number;
-    parent?: RelationshipValue;
-    branch?: RelationshipValue;
-  }
-  const reached = new Map<NodeValue, Reached>([[start, { distance: 0 }]]);
-  let shortestCycle = Infinity;
-  let frontier = [start];
-  while (frontier.length > 0) {
-    const next: NodeValue[] = [];
-    for (const node of frontier) {
-      const here = reached.get(node)!;
-      for (const relationship of relationshipsFrom(node, step)) {
-        context.guard.tick(clause);
-        const other = otherEnd(relationship, node);
-        const there = reached.get(other);
-        if (!there) {
-          if (here.distance + 1 > max) continue;
-          reached.set(other, { distance: here.distance + 1, parent: relationship, branch: here.branch ?? relationship });
-          next.push(other);
-          yield other;
-          continue;
+  const search = BreadthFirst.take(context.view, start);
+  try {
+    let frontier = [start];
+    while (frontier.length > 0) {
+      const next: NodeValue[] = [];
+      search.next = next;
+      for (const node of frontier) {
+        const found = next.length;
+        if (search.distance[node.index]! <= max) {
+          const relationships = relationshipsFrom(node, step);
+          for (let i = 0; i < relationships.length; i++) {
+            context.guard.tick(clause);
+            search.visit(relationships[i]!, node, step.direction === 'both');
+          }
         }
-        if (relationship === there.parent || relationship === here.parent) continue;
-        // A relationship outside the search tree closes a cycle through the start when it leads
-        // back to the start, or (either way) joins two branches.
-        const closes = other === start || (step.direction === 'both' && here.branch !== there.branch);
-        if (closes) shortestCycle = Math.min(shortestCycle, here.distance + there.distance + 1);
+        for (let i = found; i < next.length; i++) yield next[i]!;
       }
+      frontier = next;
     }
-    frontier = next;
+    if (min === 1 && search.shortestCycle <= max) yield start;
+  } finally {
+    search.release();
   }
-  if (min === 1 && shortestCycle <= max) yield start;
+}
+
+/**
+ * The state of one breadth-first search, in arrays by node index: reused from search to search
+ * (each clears only what it touched), so a walk from each of many start nodes allocates nothing per node.
+ */
+class BreadthFirst {
+  private static readonly idle = new WeakMap<GraphView, BreadthFirst[]>();
+  /** Per node: 0 unreached, else distance + 1. */
+  readonly distance: Int32Array;
+  /** Per node: the relationship that found it, and the first relationship of its branch. */
+  private readonly parent: Array<RelationshipValue | undefined>;
+  private readonly branch: Array<RelationshipValue | undefined>;
+  private readonly touched: number[] = [];
+  private start!: NodeValue;
+  next: NodeValue[] = [];
+  shortestCycle = Infinity;
+
+  private constructor(private readonly view: GraphView) {
+    this.distance = new Int32Array(view.nodes.length);
+    this.parent = new Array(view.nodes.length).fill(undefined);
+    this.branch = new Array(view.nodes.length).fill(undefined);
+  }
+
+  /** A cleared search from `start` (several may run at once, one inside another's rows). */
+  static take(view: GraphView, start: NodeValue): BreadthFirst {
+    const search = BreadthFirst.idle.get(view)?.pop() ?? new BreadthFirst(view);
+    search.start = start;
+    search.shortestCycle = Infinity;
+    search.distance[start.index] = 1;
+    search.touched.push(start.index);
+    return search;
+  }
+
+  release(): void {
+    for (const index of this.touched) {
+      this.distance[index] = 0;
+      this.parent[index] = undefined;
+      this.branch[index] = undefined;
+    }
+    this.touched.length = 0;
+    this.next = [];
+    let idle = BreadthFirst.idle.get(this.view);
+    if (!idle) BreadthFirst.idle.set(this.view, (idle = []));
+    idle.push(this);
+  }
+
+  /** `relationship` taken from `node` (reached): its other end joins the next level, or may close a cycle. */
+  visit(relationship: RelationshipValue, node: NodeValue, undirected: boolean): void {
+    const other = otherEnd(relationship, node);
+    const here = node.index;
+    const there = other.index;
+    if (this.distance[there] === 0) {
+      this.distance[there] = this.distance[here]! + 1;
+      this.parent[there] = relationship;
+      this.branch[there] = this.branch[here] ?? relationship;
+      this.touched.push(there);
+      this.next.push(other);
+      return;
+    }
+    if (relationship === this.parent[there] || relationship === this.parent[here]) return;
+    // A relationship outside the search tree closes a cycle through the start when it leads
+    // back to the start, or (either way) joins two branches.
+    if (other === this.start || (undirected && this.branch[here] !== this.branch[there])) {
+      this.shortestCycle = Math.min(this.shortestCycle, this.distance[here]! + this.distance[there]! - 1);
+    }
+  }
 }
 
 const fixedSteps = new WeakMap<PartPlan, Step[]>();
@@ -316,7 +453,7 @@ function* matchShortest(plan: PartPlan, row: Row, context: EvaluationContext, no
         try {
           yield result;
         } finally {
-          taken.length = before;
+          dropAfter(taken, before);
         }
       }
     }
@@ -403,7 +540,7 @@ function allShortestPaths(from: NodeValue, to: NodeValue, step: StepFilter, max:
 /** The relationships leaving `node` the way the step allows (the node's own list when nothing is filtered). */
 function relationshipsFrom(node: NodeValue, step: StepFilter): readonly RelationshipValue[] {
   const { types, properties, direction } = step;
-  if (!types && !properties && direction !== 'both') return direction === 'out' ? node.outgoing : node.incoming;
+  if (!types && !properties) return direction === 'out' ? node.outgoing : direction === 'in' ? node.incoming : node.adjacent;
   const found: RelationshipValue[] = [];
   if (direction !== 'in') {
     for (const relationship of node.outgoing) {
@@ -455,8 +592,7 @@ function nodeMatches(node: NodeValue, pattern: NodePattern, required: Constraint
     const bound = row.get(pattern.variable);
     if (bound !== undefined && bound !== node) return false;
   }
-  for (const label of pattern.labels) if (!node.labels.includes(label)) return false;
-  return propertiesMatch(node, required);
+  return hasLabels(node, pattern.labels) && propertiesMatch(node, required);
 }
 
 /** The nodes a seek finds; the caller still tests labels and properties. */
@@ -503,6 +639,11 @@ function typeEnds(view: GraphView, types: readonly string[], direction: Directio
     cache.set(key, (ends = [...found]));
   }
   return ends;
+}
+
+/** Shortens a list to its first `length` items (popping is cheaper than setting the length). */
+function dropAfter(list: unknown[], length: number): void {
+  while (list.length > length) list.pop();
 }
 
 /** The row plus one or two bindings; unnamed pattern elements, and variables bound already, add nothing. */

@@ -43,9 +43,12 @@ export function documentProperties(document: Partial<DocumentInfo> & Pick<Docume
   return definedOnly({ id: document.id, source: document.source, title: document.title, date: document.date, url: document.url });
 }
 
-/** `(:Entity)-[:MENTIONED_IN {count}]->(:Document)`: mentions per document, in first-mention order. */
-export function mentionCounts(entity: Entity): Map<string, number> {
-  const counts = new Map<string, number>();
+/**
+ * `(:Entity)-[:MENTIONED_IN {count}]->(:Document)`: mentions per document, in first-mention order
+ * (into `counts`, cleared first, when a caller reuses one map for many entities).
+ */
+export function mentionCounts(entity: Entity, counts = new Map<string, number>()): Map<string, number> {
+  counts.clear();
   for (const mention of entity.mentions ?? []) counts.set(mention.document, (counts.get(mention.document) ?? 0) + 1);
   return counts;
 }

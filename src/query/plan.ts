@@ -7,7 +7,7 @@
 import type { Clause, Expression, NodePattern, PatternPart } from './ast.js';
 import type { CheckedQuery } from './check.js';
 import type { GraphView } from './graph-view.js';
-import { aggregatesIn, children, conjuncts, freeVariables, patternExpressions, patternVariables } from './syntax.js';
+import { aggregatesIn, children, conjuncts, freeVariables, patternExpressions, patternVariables, type CallExpression } from './syntax.js';
 
 /** How the start nodes of a pattern are found. */
 export type Seek =
@@ -57,6 +57,37 @@ export interface MatchPlan {
   parts: PartPlan[];
   /** Variables the MATCH binds (null when an OPTIONAL MATCH finds nothing). */
   newVariables: string[];
+  /** The MATCH only feeds `count(r)`: it passes each row on once and the count reads the degree. */
+  degree?: DegreeCount;
+  /**
+   * A single pattern under `WHERE x OR y …` where each side gives an index seek: matched once per
+   * side from its own seek (Neo4j's union of index seeks) instead of from a scan; `parts` is then
+   * unused.
+   */
+  union?: UnionBranch[];
+}
+
+export interface UnionBranch {
+  part: PartPlan;
+  /** This branch's side of the OR: its rows make it true… */
+  side: Expression;
+  /** …and none of the earlier sides, whose branches gave those rows already. */
+  earlier: Expression[];
+}
+
+/**
+ * One relationship from a bound node to an unnamed node with at most labels, whose variable the next
+ * WITH / RETURN only counts: `count(r)` is the node's degree over the allowed types, as Neo4j's
+ * GetDegree rewrite, with no row per relationship.
+ */
+export interface DegreeCount {
+  /** The bound node. */
+  from: string;
+  /** The allowed types; absent = any. */
+  types?: ReadonlySet<string>;
+  direction: 'out' | 'in' | 'both';
+  /** Labels the node at the far end must carry. */
+  labels: readonly string[];
 }
 
 export interface QueryPlan {
@@ -64,20 +95,74 @@ export interface QueryPlan {
   matches: ReadonlyMap<Clause, MatchPlan>;
   /** Pattern predicates in expressions: every variable is bound, so they start at one of them. */
   patterns: ReadonlyMap<PatternPart, PartPlan>;
+  /** The `count(r)` calls that read a degree (see DegreeCount). */
+  degreeCounts: ReadonlyMap<CallExpression, DegreeCount>;
 }
 
 export function planQuery(checked: CheckedQuery, view: GraphView): QueryPlan {
   const matches = new Map<Clause, MatchPlan>();
   const patterns = new Map<PatternPart, PartPlan>();
+  const degreeCounts = new Map<CallExpression, DegreeCount>();
   const stats = new Statistics(view);
   for (const clauses of checked.query.parts) {
-    for (const clause of clauses) {
+    clauses.forEach((clause, index) => {
       const scope = checked.scopes.get(clause)!;
-      if (clause.kind === 'match') matches.set(clause, planMatch(clause, scope, stats, onlyDistinctRowsMatter(clauses[clauses.indexOf(clause) + 1])));
+      if (clause.kind === 'match') {
+        const next = clauses[index + 1];
+        const plan = planMatch(clause, scope, stats, onlyDistinctRowsMatter(next));
+        const counted = degreeCount(clause, scope, next);
+        if (counted) {
+          plan.degree = counted.degree;
+          for (const call of counted.calls) degreeCounts.set(call, counted.degree);
+        }
+        matches.set(clause, plan);
+      }
       for (const expression of clauseExpressions(clause)) planPatternPredicates(expression, clause, stats, patterns);
+    });
+  }
+  return { checked, matches, patterns, degreeCounts };
+}
+
+/**
+ * The degree rewrite, where it gives the same rows: a single fixed-length relationship without
+ * properties from a bound node with no labels or properties of its own, to an unnamed node with
+ * only labels; no WHERE; and the next WITH / RETURN reads the relationship only as `count(r)` and
+ * has no other aggregate (count(*) or collect() would see one row where there were many).
+ */
+function degreeCount(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySet<string>, next: Clause | undefined): { degree: DegreeCount; calls: CallExpression[] } | undefined {
+  const [part] = clause.patterns;
+  if (clause.where || clause.patterns.length !== 1 || !part || part.variable || part.shortest || part.relationships.length !== 1) return undefined;
+  const relationship = part.relationships[0]!;
+  const variable = relationship.variable;
+  if (!variable || scope.has(variable) || relationship.length || relationship.properties) return undefined;
+  const [left, right] = part.nodes as [NodePattern, NodePattern];
+  const ends = [
+    { near: left, far: right, direction: relationship.direction },
+    { near: right, far: left, direction: flip(relationship.direction) },
+  ];
+  const end = ends.find(({ near, far }) => near.variable && scope.has(near.variable) && near.labels.length === 0 && !near.properties && !far.variable && !far.properties);
+  if (!end || !next || (next.kind !== 'with' && next.kind !== 'return') || next.projection.star) return undefined;
+  const { projection } = next;
+  const expressions = [...projection.items.map((item) => item.expression), ...projection.orderBy.map((sort) => sort.expression), ...(next.kind === 'with' && next.where ? [next.where] : [])];
+  const calls: CallExpression[] = [];
+  if (!expressions.every((expression) => onlyCounted(expression, variable, calls)) || calls.length === 0) return undefined;
+  if (projection.items.flatMap((item) => aggregatesIn(item.expression)).some((call) => !calls.includes(call))) return undefined;
+  const types = relationship.types.length > 0 ? new Set(relationship.types) : undefined;
+  return { degree: { from: end.near.variable!, types, direction: end.direction, labels: end.far.labels }, calls };
+}
+
+/** Whether `variable` occurs in `expression` only as `count(variable)` (collected into `calls`). */
+function onlyCounted(expression: Expression, variable: string, calls: CallExpression[]): boolean {
+  if (expression.kind === 'call' && expression.name === 'count' && !expression.distinct && !expression.star && expression.args.length === 1) {
+    const [argument] = expression.args;
+    if (argument!.kind === 'variable' && argument!.name === variable) {
+      calls.push(expression);
+      return true;
     }
   }
-  return { checked, matches, patterns };
+  if (expression.kind === 'variable') return expression.name !== variable;
+  if (expression.kind === 'pattern' && patternVariables([expression.pattern]).includes(variable)) return false;
+  return children(expression).every((child) => onlyCounted(child, variable, calls));
 }
 
 /** A readable outline of the plan (`kg query --explain`), one line per pattern. */
@@ -85,6 +170,15 @@ export function describePlan(plan: QueryPlan): string[] {
   const lines: string[] = [];
   for (const [clause, match] of plan.matches) {
     lines.push(`${match.clause.optional ? 'OPTIONAL MATCH' : 'MATCH'} (line ${clause.position.line})`);
+    if (match.degree) {
+      lines.push(`  count ${match.clause.patterns[0]!.relationships[0]!.variable} as the degree of ${match.degree.from}`);
+      continue;
+    }
+    if (match.union) {
+      lines.push(`  union of ${match.union.length} index seeks:`);
+      for (const branch of match.union) lines.push(`    ${describePart(branch.part)}`);
+      continue;
+    }
     for (const part of match.parts) lines.push(`  ${describePart(part)}`);
   }
   for (const part of plan.patterns.values()) lines.push(`pattern predicate (line ${part.part.position.line}): ${describePart(part)}`);
@@ -140,6 +234,7 @@ function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySe
     placeFilters(best, bound, pieces);
     parts.push(best);
   }
+  const union = parts.length === 1 ? unionOfSeeks(parts[0]!, clause, scope, stats, pieces.filter((piece) => !preFilters.includes(piece.expression))) : undefined;
   const [only] = parts;
   if (distinctRows && parts.length === 1 && only!.hops.length === 1 && !only!.part.variable && !only!.part.shortest) {
     const hop = only!.hops[0]!;
@@ -147,7 +242,35 @@ function planMatch(clause: Extract<Clause, { kind: 'match' }>, scope: ReadonlySe
     // Below a minimum of 2 the ends of trails are the nodes within reach (and the start, on a cycle).
     if (relationship.length && relationship.length.min <= 1 && !relationship.variable) hop.distinctEnds = true;
   }
-  return { clause, preFilters, parts, newVariables };
+  return { clause, preFilters, parts, newVariables, ...(union && { union }) };
+}
+
+/**
+ * The branches of a union of index seeks for a MATCH of one pattern, when a WHERE piece is an OR
+ * whose every side (alone or with its own ANDs) lets the pattern start at an `id` or `name` index,
+ * and the seeks together find fewer start nodes than the plan chosen without them.
+ */
+function unionOfSeeks(chosen: PartPlan, clause: Clause, scope: ReadonlySet<string>, stats: Statistics, pieces: Piece[]): UnionBranch[] | undefined {
+  if (chosen.seek.kind !== 'label' && chosen.seek.kind !== 'all' && chosen.seek.kind !== 'type') return undefined;
+  for (const or of pieces) {
+    const sides = disjuncts(or.expression);
+    if (sides.length < 2) continue;
+    const branches = sides.map((side) => planPart(chosen.part, clause, scope, stats, conjuncts(side)));
+    if (!branches.every((branch) => branch.seek.kind === 'id' || branch.seek.kind === 'name')) continue;
+    if (branches.reduce((sum, branch) => sum + branch.estimate, 0) >= chosen.estimate) continue;
+    return branches.map((branch, index) => {
+      // Each branch places the WHERE pieces on its own walk.
+      placeFilters(branch, new Set(scope), pieces.map((piece) => ({ ...piece, placed: false })));
+      return { part: branch, side: sides[index]!, earlier: sides.slice(0, index) };
+    });
+  }
+  return undefined;
+}
+
+/** `a OR b OR c` as [a, b, c]. */
+function disjuncts(expression: Expression): Expression[] {
+  if (expression.kind === 'binary' && expression.operator === 'OR') return [...disjuncts(expression.left), ...disjuncts(expression.right)];
+  return [expression];
 }
 
 /** A WITH / RETURN that drops duplicate rows anyway: DISTINCT, or only DISTINCT, min and max aggregates. */

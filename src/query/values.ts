@@ -13,15 +13,23 @@ export class NodeValue {
   readonly outgoing: RelationshipValue[] = [];
   readonly incoming: RelationshipValue[] = [];
   private mapped?: Properties;
+  private both?: RelationshipValue[];
   constructor(
     /** Unique within one graph view. */
     readonly key: string,
     readonly labels: readonly string[],
     private readonly source: LazyProperties,
+    /** The node's position in its graph view: walks keep per-node state in arrays by it. */
+    readonly index: number,
   ) {}
 
   get properties(): Properties {
     return (this.mapped ??= typeof this.source === 'function' ? this.source() : this.source);
+  }
+
+  /** Outgoing, then incoming relationships, a self-loop once: what an undirected hop walks. */
+  get adjacent(): readonly RelationshipValue[] {
+    return (this.both ??= [...this.outgoing, ...this.incoming.filter((relationship) => relationship.start !== relationship.end)]);
   }
 }
 

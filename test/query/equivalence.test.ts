@@ -101,8 +101,9 @@ describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in me
   it('stops a query past --timeout with one line on both backends', async () => {
     const graphFile = join(dir ?? tmpdir(), 'graph-timeout.json');
     await writeFile(graphFile, JSON.stringify(json));
-    // Every ordered triple of nodes: far more than a second's work for either backend.
-    const query = ['--timeout', '1', '-e', 'MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n'];
+    // Every ordered four nodes: far more than a second's work for either backend (ordered triples
+    // no longer are for the in-memory engine).
+    const query = ['--timeout', '1', '-e', 'MATCH (a), (b), (c), (d) WHERE a.id < b.id AND b.id < c.id AND c.id < d.id RETURN count(*) AS n'];
     const memory = await kgFailing(['query', '--graph', graphFile, ...query], { NEO4J_URI: '' });
     expect(memory.stderr).toBe('kg: query timed out after 1 s in MATCH (line 1, column 1): narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS\n');
     const neo4j = await kgFailing(['query', '--neo4j', ...query], { NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database ?? '' });
@@ -160,6 +161,11 @@ const CORNER_CASES = [
   'MATCH (a:Entity)<-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..2]-(b) RETURN DISTINCT a.id, b.id',
   'MATCH p = (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..3]-(b) RETURN length(p) AS hops, count(*) AS trails',
   'MATCH (d:Document) WHERE (d)<-[:MENTIONED_IN]-(:Person) AND d.id <> "x" RETURN count(d) AS documents',
+  // Counts read as degrees: optional and plain, directions, types, a far label, self-loops.
+  'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, count(r) AS relations RETURN e.id, relations',
+  'MATCH (e:Entity) MATCH (e)<-[r:MET_WITH|LEADER_OF|LOCATED_IN]-() RETURN e.id, count(r) AS n',
+  'MATCH (d:Document) OPTIONAL MATCH (d)<-[m:MENTIONED_IN]-(:Person) RETURN d.id, count(m) AS people',
+  'MATCH (e) OPTIONAL MATCH (e)-[r]->() RETURN e.id, count(r) AS out',
 ];
 
 /** The file's example parameters, plus the same keys filled from the extraction. */

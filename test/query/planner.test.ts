@@ -38,7 +38,7 @@ describe('where a pattern starts', () => {
   });
 
   it('at a variable bound before, so a second MATCH expands instead of scanning again', () => {
-    expect(explainQuery(summit, 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN count(m)')).toEqual([
+    expect(explainQuery(summit, 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN sum(m.count)')).toEqual([
       'MATCH (line 1)',
       '  start at e by label Entity (~11), 0 hop(s)',
       'MATCH (line 1)',
@@ -59,8 +59,9 @@ describe('where a pattern starts', () => {
     // Two graphs, one four times the other: the work grows four times, not sixteen.
     const small = buildGraph(randomGraphJson(500, 1));
     const large = buildGraph(randomGraphJson(2_000, 1));
-    const twoClauses = 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN count(m) AS n';
-    const onePattern = 'MATCH (e:Entity)-[m:MENTIONED_IN]->() RETURN count(m) AS n';
+    // sum(m.count) reads each relationship: a walk, not a degree.
+    const twoClauses = 'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->() RETURN sum(m.count) AS n';
+    const onePattern = 'MATCH (e:Entity)-[m:MENTIONED_IN]->() RETURN sum(m.count) AS n';
     for (const graph of [small, large]) expect(rows(graph, twoClauses)).toEqual(rows(graph, onePattern));
     const growth = measured(large, twoClauses).work / measured(small, twoClauses).work;
     expect(growth).toBeGreaterThan(3);
@@ -147,5 +148,93 @@ describe('variable-length paths', () => {
         }
       }
     }
+  });
+});
+
+describe('counting relationships as a degree', () => {
+  const graph = buildGraph(randomGraphJson(500, 5));
+  const degree = (line: string) => ['MATCH (line 1)', '  start at e by label Entity (~500), 0 hop(s)', 'OPTIONAL MATCH (line 1)', line];
+
+  it('reads the degree where the relationship is only counted, with the rows a walk would give', () => {
+    const query = 'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, count(r) AS n RETURN e.id AS id, n ORDER BY n DESC, id';
+    expect(explainQuery(graph, query)).toEqual(degree('  count r as the degree of e'));
+    // A relationship read anywhere but in count() keeps the walk: the same numbers, row by row.
+    const walked = 'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WITH e, sum(CASE WHEN r IS NULL THEN 0 ELSE 1 END) AS n RETURN e.id AS id, n ORDER BY n DESC, id';
+    expect(explainQuery(graph, walked)[3]).toBe('  start at e by bound (~1), 1 hop(s)');
+    expect(rows(graph, query)).toEqual(rows(graph, walked));
+    // Far fewer units of work than one per relationship.
+    expect(measured(graph, query).work).toBeLessThan(measured(graph, walked).work / 2);
+  });
+
+  it('keeps types, direction and the far label, and a plain MATCH drops the nodes with none', () => {
+    for (const [pattern, optional] of [['(e)-[r:MENTIONED_IN]->(:Document)', 'OPTIONAL '], ['(e)<-[r:MET_WITH|LEADER_OF]-()', ''], ['(e)-[r]-(:Person)', '']] as const) {
+      const query = `MATCH (e:Entity) ${optional}MATCH ${pattern} RETURN e.id AS id, count(r) AS n ORDER BY id`;
+      const walked = `MATCH (e:Entity) ${optional}MATCH ${pattern} RETURN e.id AS id, size(collect(r)) AS n ORDER BY id`;
+      expect(explainQuery(graph, query).at(-1)).toBe('  count r as the degree of e');
+      expect(rows(graph, query), query).toEqual(rows(graph, walked));
+    }
+  });
+
+  it('does not fire where a row per relationship matters', () => {
+    const kept = [
+      // The relationship is also returned or tested.
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(r), collect(type(r))',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) WHERE r.confidence > 0.5 RETURN e.id, count(r)',
+      // The far end has a property predicate, or a name.
+      "MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity {type: 'Person'}) RETURN e.id, count(r)",
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(o:Entity) RETURN e.id, count(r)',
+      // Another aggregate counts the rows themselves; DISTINCT; more than one hop.
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(r), count(*)',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(:Entity) RETURN e.id, count(DISTINCT r)',
+      'MATCH (e:Entity) OPTIONAL MATCH (e)-[r*1..2]-(:Entity) RETURN e.id, count(r)',
+    ];
+    for (const query of kept) expect(explainQuery(graph, query).join('\n'), query).not.toContain('degree');
+  });
+});
+
+describe('a union of index seeks for WHERE … OR …', () => {
+  const FACTS = 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR b.name = $y RETURN a.name AS a, type(r) AS t, b.name AS b ORDER BY a, t, b';
+  /** The same condition where the planner cannot split it: a scan. */
+  const SCANNED = FACTS.replace('WHERE a.name = $x OR b.name = $y', 'WHERE CASE WHEN a.name = $x OR b.name = $y THEN true ELSE false END');
+
+  it('starts at each side’s index, and gives each row once, as the scan does', () => {
+    expect(explainQuery(summit, FACTS)).toEqual([
+      'MATCH (line 1)',
+      '  union of 2 index seeks:',
+      '    start at a by name index (~2), 1 hop(s), 1 filter(s) on the way',
+      '    start at b by name index (~2), 1 hop(s), 1 filter(s) on the way',
+    ]);
+    expect(explainQuery(summit, SCANNED).join('\n')).not.toContain('union');
+    // Bush's relationships to Putin make both sides true: still one row each.
+    for (const [x, y] of [[BUSH, PUTIN], [BUSH, BUSH], [PUTIN, 'nobody'], [null, BUSH]]) {
+      const found = rows(summit, FACTS, { x, y });
+      expect(found, `${x} / ${y}`).toEqual(rows(summit, SCANNED, { x, y }));
+      if (x === BUSH && y === PUTIN) expect(found.filter(([a, , b]) => a === BUSH && b === PUTIN).length).toBeGreaterThan(0);
+    }
+    const graph = buildGraph(randomGraphJson(500, 9));
+    const names = rows(graph, 'MATCH (e:Entity) RETURN e.name ORDER BY e.name LIMIT 3').map(([name]) => name);
+    const withAnd = 'MATCH (a:Entity)-[r]-(b) WHERE (a.name = $x AND b.name <> $x) OR a.id = $id OR a.name = $x RETURN a.id AS a, type(r) AS t, b.id AS b ORDER BY a, t, b';
+    expect(explainQuery(graph, withAnd)[1]).toBe('  union of 3 index seeks:');
+    const id = rows(graph, 'MATCH (e:Entity {name: $x}) RETURN e.id', { x: names[1] })[0]![0];
+    expect(rows(graph, withAnd, { x: names[0], id })).toEqual(rows(graph, withAnd.replace('WHERE', 'WITH a, r, b WHERE'), { x: names[0], id }));
+  });
+
+  it('does not fire when a side gives no index seek', () => {
+    expect(explainQuery(summit, "MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR b.type = 'Country' RETURN a").join('\n')).not.toContain('union');
+    expect(explainQuery(summit, 'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = $x OR a.name STARTS WITH $y RETURN a').join('\n')).not.toContain('union');
+  });
+});
+
+describe('ORDER BY … LIMIT', () => {
+  it('keeps the first rows of the full stable sort, ties in arrival order, holding only SKIP + LIMIT of them', () => {
+    const graph = buildGraph(randomGraphJson(500, 11));
+    const query = 'MATCH (e:Entity) RETURN e.type AS type, e.id AS id ORDER BY type DESC';
+    const all = rows(graph, query);
+    expect(new Set(all.map(([type]) => type)).size).toBeLessThan(all.length / 10);
+    for (const [skip, limit] of [[0, 1], [0, 7], [3, 25], [0, all.length + 5]]) {
+      expect(rows(graph, `${query} SKIP ${skip} LIMIT ${limit}`), `SKIP ${skip} LIMIT ${limit}`).toEqual(all.slice(skip, skip + limit));
+    }
+    // Far more rows than the budget go through; the heap holds 10.
+    expect(runQuery(graph, `${query} LIMIT 10`, {}, { maxRows: 20 }).rows).toHaveLength(10);
   });
 });
