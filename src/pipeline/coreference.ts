@@ -620,13 +620,25 @@ function nominalAgrees(pronoun: PronounEntry, nominal: NonNullable<Candidate['no
 function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[]): boolean {
   const of = entities.map((e) => traits[e]!);
   if (!of.every((t) => pronoun.types.includes(t.type))) return false;
-  if (pronoun.number === 'singular') return of.length === 1 && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
-  // "they": a group, or one with a plural name ("the Rangers", "the Social Democrats", "Republican
-  // Senators", "Americans") that is no person's name (no title, no first name).
-  if (of.length >= 2) return true;
-  const [one] = of;
-  const plural = /\p{Ll}s$/u.test(one!.name) && !getGazetteer().firstNames.has(nameKey(one!.name.split(/\s+/)[0]!));
-  return plural && (one!.type === 'Organization' || (one!.type === 'Person' && one!.titles.length === 0 && one!.gender === undefined));
+  if (pronoun.number === 'singular') {
+    return of.length === 1 && !hasPluralName(of[0]!) && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
+  }
+  // "they": a group, or one with a plural name.
+  return of.length >= 2 || hasPluralName(of[0]!);
+}
+
+/**
+ * "the Rangers", "the Social Democrats", "Republican Senators", "Americans": a name whose last word
+ * is an English noun's plural ("senator" + s), which no person's name with a title or a first name
+ * is ("Mr. Williams", "Garth Brooks").
+ */
+function hasPluralName(trait: EntityTraits): boolean {
+  const words = trait.name.split(/\s+/);
+  const last = nameKey(words.at(-1)!);
+  const singulars = [last.slice(0, -1), last.slice(0, -2), `${last.slice(0, -3)}y`];
+  if (!/\p{Ll}s$/u.test(words.at(-1)!) || !singulars.some((word) => getGazetteer().words.has(word))) return false;
+  if (trait.type === 'Organization') return true;
+  return trait.type === 'Person' && trait.titles.length === 0 && trait.gender === undefined && !getGazetteer().firstNames.has(nameKey(words[0]!));
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);

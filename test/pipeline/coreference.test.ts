@@ -50,6 +50,8 @@ describe('coreference sieve: pronouns', () => {
 
   it('links "they" to a plural name with no title or first name', () => {
     expect(links('The vote was demanded by Republican Senators on Monday. They said it was fair.')).toEqual(['They → Republican Senators']);
+    expect(links('The vote was demanded by Republican Senators on Monday. He said it was fair.')).toEqual([]);
+    expect(links('The vote was demanded by Senator Jones on Monday. He said it was fair.')).toEqual(['He → Jones']);
   });
 
   it('prefers the subject of the sentence before to a name in a phrase of its own sentence', () => {
