@@ -82,7 +82,15 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
       candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true } });
     }
   }
-  return links;
+  // Role phrases resolution already tied to people and no description here read ("his Russian
+  // counterpart"; its "his" is a pronoun of its own).
+  resolved.mentions.forEach((mention, i) => {
+    const entities = resolved.referents[i] ?? [];
+    const read = links.some((link) => link.kind === 'description' && link.start < mention.end && mention.start < link.end);
+    if (!mention.role || entities.length === 0 || read) return;
+    links.push({ sentence: mention.sentence, start: mention.start, end: mention.end, text: mention.text, entities, kind: 'description' });
+  });
+  return links.sort((a, b) => a.start - b.start);
 }
 
 /** "I'm", "I'll": a capitalised contraction, never a name. */

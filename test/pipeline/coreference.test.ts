@@ -80,6 +80,13 @@ describe('coreference sieve: descriptions', () => {
     expect(links('France raised output. The kingdom said prices would rise.')).toEqual([]);
   });
 
+  it('keeps the role phrases resolution tied to people: "his Russian counterpart"', () => {
+    expect(links('Russian President Vladimir Putin met Bush. Bush thanked his Russian counterpart.')).toEqual([
+      'his → Bush',
+      'his Russian counterpart → Vladimir Putin',
+    ]);
+  });
+
   it('links "the two leaders" to the pair named before', () => {
     expect(links('Reagan met Gorbachev in Geneva. The two leaders agreed on a summit.')).toEqual(['The two leaders → Gorbachev + Reagan']);
   });
