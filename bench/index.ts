@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- CORPUS]`: extraction speed and peak memory on a corpus (default: the BBC
- * corpus in ../shared/data when it is there), for 1 and N worker threads and for raw compromise in
- * the same run, each in a process of its own; then the syntax layer's words/s on one thread; then `kg query` on a generated graph in memory, and
- * loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
+ * `npm run bench [-- CORPUS] [--query-graph GRAPH.json]`: extraction speed and peak memory on a
+ * corpus (default: the BBC corpus in ../shared/data when it is there), for 1 and N worker threads
+ * and for raw compromise in the same run, each in a process of its own; then the syntax layer's
+ * words/s on one thread; then `kg query` on a generated graph in memory; then every cypher/queries
+ * file on a corpus graph (default bench-results/reuters-graph.json when it is there), in memory and
+ * in Neo4j; and loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
  * bolt://127.0.0.1:7687). Prints tables and writes bench-results/bench.json.
  * Figures are information, never a failure: the exit code only reflects errors.
  */
@@ -16,6 +18,7 @@ import { markdownTable } from 'markdown-table';
 import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
+import { corpusQueryTable, runCorpusQueryBench, type CorpusQueryBench } from './corpus-queries.js';
 import { runQueryBench } from './query.js';
 import { runSyntaxBench } from './syntax.js';
 
@@ -47,7 +50,10 @@ async function measure(engine: Engine, corpus: string, workers: number): Promise
   }
 }
 
-const corpus = process.argv[2] ?? (existsSync(defaultCorpus) ? defaultCorpus : undefined);
+const args = process.argv.slice(2);
+const graphOption = args.indexOf('--query-graph');
+const queryGraph = graphOption >= 0 ? args.splice(graphOption, 2)[1] : fileURLToPath(new URL('../bench-results/reuters-graph.json', import.meta.url));
+const corpus = args[0] ?? (existsSync(defaultCorpus) ? defaultCorpus : undefined);
 if (!corpus) {
   process.stderr.write(`bench: no corpus: give a path (npm run bench -- FILE.jsonl); ${defaultCorpus} is not there\n`);
   process.exit(1);
@@ -110,6 +116,16 @@ process.stdout.write(
     '\n\n',
 );
 
+let corpusQueries: CorpusQueryBench | undefined;
+if (queryGraph && existsSync(queryGraph)) {
+  corpusQueries = await runCorpusQueryBench(queryGraph);
+  process.stdout.write(`\n${corpusQueryTable(corpusQueries)}\n`);
+} else {
+  process.stderr.write(
+    `bench: no corpus graph at ${queryGraph}: kg query on a corpus skipped (make one: kg extract ../shared/data/news/reuters.jsonl -o bench-results/reuters-graph.json)\n`,
+  );
+}
+
 let neo4j: Neo4jBenchResult | { error: string } | undefined;
 if (!(await neo4jServerAnswers())) {
   process.stderr.write('bench: no Neo4j server answers (set NEO4J_URI or run npm run neo4j:start): Neo4j load skipped\n');
@@ -119,7 +135,7 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, query, neo4j };
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, query, corpusQueries, neo4j };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');
