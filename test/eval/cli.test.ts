@@ -74,7 +74,7 @@ describe('kg eval', () => {
 
   it('fails with one clear line on bad input', async () => {
     const cases: [string[], string][] = [
-      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE or --gold DIR\n'],
+      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --gold DIR or --ud FILE\n'],
       [['--conll', 'missing.conll'], 'kg: missing.conll: cannot read the file\n'],
       [
         ['--gold', 'test/fixtures/eval/bad-type.json'],
