@@ -26,12 +26,19 @@ export function ruleLemma(lower: string, upos: string): string {
     if (lower.length > 4 && lower.endsWith('ied')) return `${lower.slice(0, -3)}y`;
     if (lower.length > 5 && /([bdgklmnprt])\1(?:ed|ing)$/.test(lower)) return lower.replace(/(.)(?:ed|ing)$/, '');
     if (lower.length > 4 && /(?:ches|shes|sses|xes)$/.test(lower)) return lower.slice(0, -2);
-    if (lower.length > 4 && lower.endsWith('ing')) return lower.slice(0, -3);
-    if (lower.length > 3 && lower.endsWith('ed')) return lower.slice(0, -2);
+    if (lower.length > 4 && lower.endsWith('ing')) return restoreE(lower.slice(0, -3));
+    if (lower.length > 3 && lower.endsWith('ed')) return restoreE(lower.slice(0, -2));
     if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
     return lower;
   }
   return lower;
+}
+
+/** Stem endings that lost an "e" to -ed/-ing: "negotiat(ed)", "produc(ing)", "involv(ed)", "provok(ing)". */
+const E_DROPPED = /(?:v|c|[^n]g|z|[^eo]at|[^aeiou]iz|[bptdgkf]l|[^o]ok|[^a]ir)$/;
+
+function restoreE(stem: string): string {
+  return E_DROPPED.test(stem) ? `${stem}e` : stem;
 }
 
 /** The treebank's most frequent lemma of each (form, tag) wherever the rules disagree with it. */
