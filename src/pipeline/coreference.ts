@@ -29,11 +29,33 @@ export interface CorefLink {
 }
 
 /**
+ * A pronoun that stands for a common-noun phrase no entity is ("my father … he", "the treaty … it"):
+ * the noun that opened its chain. No graph link comes of it; evaluation reads it.
+ */
+export interface NominalLink {
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The head noun of the chain's first mention. */
+  antecedent: { sentence: number; start: number; end: number; text: string };
+}
+
+/**
  * Links for the document's pronouns and descriptions. `parses` (by sentence index) give
  * grammatical roles where the syntax stage parsed a sentence; elsewhere the word order and
  * compromise's tags stand in.
  */
 export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map()): CorefLink[] {
+  return resolveCoreferenceChains(analyzed, resolved, parses).links;
+}
+
+/** The entity links of `resolveCoreference` and the pronouns that stand for common nouns instead. */
+export function resolveCoreferenceChains(
+  analyzed: AnalyzedText,
+  resolved: Resolved,
+  parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map(),
+): { links: CorefLink[]; nominal: NominalLink[] } {
   const lists = getCorefLists();
   const traits = entityTraits(analyzed, resolved, lists);
   const roleOf = (sentence: number, start: number, end: number): Role => {
@@ -64,9 +86,10 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   const nounBetween = commonNounCounter(analyzed, named);
 
   const links: CorefLink[] = [];
+  const nominalLinks: NominalLink[] = [];
   for (const anaphor of anaphors) {
     const preceding = candidates.filter((c) => c.end <= anaphor.start && anaphor.sentence - c.sentence <= MAX_DISTANCE);
-    const entities =
+    const found =
       anaphor.kind === 'pronoun'
         ? resolvePronoun(anaphor, analyzed.tokens[anaphor.sentence]!, preceding, traits, roleOf, nounBetween, lists)
         : anaphor.group
@@ -74,12 +97,20 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
           : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits);
     const { sentence, start, end, kind } = anaphor;
     const role = roleOf(sentence, start, end);
+    if (found && !Array.isArray(found)) {
+      // The pronoun joins the noun's chain: a candidate of that noun for the pronouns after it.
+      const { root } = found;
+      nominalLinks.push({ sentence, start, end, text: analyzed.text.slice(start, end), antecedent: { ...root, text: analyzed.text.slice(root.start, root.end) } });
+      candidates.push({ sentence, start, end, entities: [], role, nominal: found });
+      continue;
+    }
+    const entities = found;
     if (entities && entities.length > 0) {
       links.push({ sentence, start, end, text: analyzed.text.slice(start, end), entities, kind });
       candidates.push({ sentence, start, end, entities, role });
     } else if (anaphor.group || anaphor.description?.entry.type === 'Person') {
       // "the minister" nobody was titled: still the nearer person for a "he" after it.
-      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true } });
+      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true, root: { sentence, start, end } } });
     }
   }
   // Role phrases resolution already tied to people and no description here read ("his Russian
@@ -90,7 +121,7 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
     if (!mention.role || entities.length === 0 || read) return;
     links.push({ sentence: mention.sentence, start: mention.start, end: mention.end, text: mention.text, entities, kind: 'description' });
   });
-  return links.sort((a, b) => a.start - b.start);
+  return { links: links.sort((a, b) => a.start - b.start), nominal: nominalLinks };
 }
 
 /** "I'm", "I'll": a capitalised contraction, never a name. */
@@ -169,7 +200,7 @@ function nominals(
         continue;
       }
       const gender = lists.genderedNouns.get(token.text.toLowerCase());
-      const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, ...(gender && { gender }) };
+      const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, root: { sentence, start: token.start, end: token.end }, ...(gender && { gender }) };
       found.push({ sentence, start: token.start, end: token.end, entities: [], role, nominal });
     }
   });
@@ -390,7 +421,15 @@ interface Candidate {
   /** A member of a coordination ("the Soviet Union" in "the United States and the Soviet Union"). */
   conjunct?: boolean;
   /** A common noun that may take a pronoun itself ("my father", "researchers"); no entity. */
-  nominal?: { number: 'singular' | 'plural'; person: boolean; gender?: Gender };
+  nominal?: Nominal;
+}
+
+/** A common noun's chain: its number, whether it is a person, and the noun that opened it. */
+interface Nominal {
+  number: 'singular' | 'plural';
+  person: boolean;
+  gender?: Gender;
+  root: Span;
 }
 
 function parsedRole(parse: ParsedSentence, start: number, end: number): Role {
@@ -580,7 +619,7 @@ function resolvePronoun(
   roleOf: (sentence: number, start: number, end: number) => Role,
   nounBetween: (from: number, to: number) => boolean,
   lists: CorefLists,
-): number[] | undefined {
+): number[] | Nominal | undefined {
   const pronoun = anaphor.pronoun!;
   const role = roleOf(anaphor.sentence, anaphor.start, anaphor.end);
   if (role.rank === 4) return undefined; // expletive "it"
@@ -596,7 +635,7 @@ function resolvePronoun(
     if (candidate.role.rank === 3) continue;
     if (candidate.nominal) {
       // A noun that agrees takes the pronoun: no entity does.
-      if (nominalAgrees(pronoun, candidate.nominal)) return undefined;
+      if (nominalAgrees(pronoun, candidate.nominal)) return { ...candidate.nominal, gender: candidate.nominal.gender ?? pronoun.gender ?? undefined };
       continue;
     }
     // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
@@ -619,7 +658,7 @@ function sameClause(subject: Candidate, anaphor: Anaphor, role: Role, tokens: To
   return ![last, ...between].some((t) => t && /[,;:]/.test(t.post)) && !between.some((t) => CLAUSE_BREAKS.has(t.text.toLowerCase()));
 }
 
-function nominalAgrees(pronoun: PronounEntry, nominal: NonNullable<Candidate['nominal']>): boolean {
+function nominalAgrees(pronoun: PronounEntry, nominal: Nominal): boolean {
   if (pronoun.number !== nominal.number) return false;
   if (pronoun.number === 'plural') return true;
   return nominal.person && pronoun.types.includes('Person') && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { clean } from '../../src/pipeline/clean.js';
-import { compileCorefLists, resolveCoreference } from '../../src/pipeline/coreference.js';
+import { compileCorefLists, resolveCoreference, resolveCoreferenceChains } from '../../src/pipeline/coreference.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { resolve } from '../../src/pipeline/resolve.js';
 import { newsArticle } from './helpers.js';
@@ -11,6 +11,13 @@ function links(text: string): string[] {
   const analyzed = analyze(clean(text));
   const resolved = resolve('test', analyzed, findMentions(analyzed));
   return resolveCoreference(analyzed, resolved).map((link) => `${link.text} → ${link.entities.map((e) => resolved.entities[e]!.name).join(' + ')}`);
+}
+
+/** The pronouns the sieve gave a common noun, as "pronoun → noun". */
+function nominalLinks(text: string): string[] {
+  const analyzed = analyze(clean(text));
+  const resolved = resolve('test', analyzed, findMentions(analyzed));
+  return resolveCoreferenceChains(analyzed, resolved).nominal.map((link) => `${link.text} → ${link.antecedent.text}`);
 }
 
 describe('coreference sieve: pronouns', () => {
@@ -61,6 +68,13 @@ describe('coreference sieve: pronouns', () => {
   it('leaves "he" to a nearer common noun for a person: no link rather than a wrong one', () => {
     expect(links('A spokesman for Reagan said he would not comment.')).toEqual([]);
     expect(links('Reagan said he would not comment.')).toEqual(['he → Reagan']);
+  });
+
+  it('chains pronouns to the common noun for a person they stand for, with no entity link', () => {
+    expect(nominalLinks('My father worked in a mill for years. He said his back hurt.')).toEqual(['He → father', 'his → father']);
+    expect(links('My father worked in a mill for years. He said his back hurt.')).toEqual([]);
+    // Gender disagrees: "she" is not the father's.
+    expect(nominalLinks('My father worked in a mill for years. She said it was hard.')).not.toContain('She → father');
   });
 });
 
