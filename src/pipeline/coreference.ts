@@ -108,9 +108,11 @@ export function resolveCoreferenceChains(
     if (entities && entities.length > 0) {
       links.push({ sentence, start, end, text: analyzed.text.slice(start, end), entities, kind });
       candidates.push({ sentence, start, end, entities, role });
-    } else if (anaphor.group || anaphor.description?.entry.type === 'Person') {
-      // "the minister" nobody was titled: still the nearer person for a "he" after it.
-      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true, root: { sentence, start, end } } });
+    } else if (anaphor.kind === 'description') {
+      // "the minister" nobody was titled: still the nearer person for a "he" after it; "the treaty" for an "it".
+      const person = anaphor.group !== undefined || anaphor.description?.entry.type === 'Person';
+      const head = analyzed.tokens[sentence]!.findLast((t) => t.start < end)!;
+      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person, root: { sentence, start: head.start, end } } });
     }
   }
   // Role phrases resolution already tied to people and no description here read ("his Russian
@@ -150,7 +152,7 @@ function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: Ana
 
 const NOT_NOMINAL = ['Pronoun', 'ProperNoun', 'Date', 'Value'];
 
-/** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
+/** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman"), plurals ("researchers") and things ("the treaty … it"). */
 function nominals(
   analyzed: AnalyzedText,
   resolved: Resolved,
@@ -184,22 +186,28 @@ function nominals(
   };
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
-      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
+      // A word of three letters or more ("re" of "they 're" is none), and not "something" or "there".
+      if (!token.tags.has('Noun') || !/^\p{Ll}[\p{Ll}-]{2,}(?:['’]s?)?$/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
+      if (lists.notAntecedents.has(token.text)) continue;
       if (isTaken(sentence, token.start, token.end)) continue;
       // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
       const owner = tokens[token.index - 1];
       if (owner && (/^(his|her|its|their)$/i.test(owner.text) || /\p{Lu}.*['’]s?$/u.test(owner.text))) continue;
       const plural = token.tags.has('Plural');
-      const person = token.tags.has('Actor') || lists.genderedNouns.has(token.text.toLowerCase());
-      if (!plural && !person) continue;
+      const word = token.text.toLowerCase().replace(/['’]s?$/u, '');
+      const person = token.tags.has('Actor') || lists.genderedNouns.has(word) || lists.personNouns.has(word);
       const role = roleOf(sentence, token.start, token.end);
+      // A thing ("the treaty", "the program") may take "it" as the head of its phrase ("research" in
+      // "research program" is not).
+      const compound = token.post.trim() === '' && tokens[token.index + 1]?.tags.has('Noun') === true && !tokens[token.index + 1]!.tags.has('Pronoun');
+      if (!plural && !person && compound) continue;
       const named = plural ? undefined : apposed(tokens, token.index);
       if (named !== undefined) {
         // The noun is the named person: a candidate for that entity, not a rival to it.
         found.push({ sentence, start: token.start, end: token.end, entities: [named], role });
         continue;
       }
-      const gender = lists.genderedNouns.get(token.text.toLowerCase());
+      const gender = lists.genderedNouns.get(word);
       const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, root: { sentence, start: token.start, end: token.end }, ...(gender && { gender }) };
       found.push({ sentence, start: token.start, end: token.end, entities: [], role, nominal });
     }
@@ -280,6 +288,8 @@ export interface CorefLists {
   kingdoms: Set<string>;
   pleonastic: Set<string>;
   pleonasticObject: Set<string>;
+  notAntecedents: Set<string>;
+  personNouns: Set<string>;
   maleNames: Set<string>;
   femaleNames: Set<string>;
 }
@@ -293,6 +303,8 @@ interface CorefData {
   kingdoms: string[];
   pleonastic: string[];
   pleonasticObject: string[];
+  notAntecedents: string[];
+  personNouns: string[];
 }
 
 let lists: CorefLists | undefined;
@@ -333,6 +345,8 @@ export function compileCorefLists(data: CorefData): CorefLists {
     kingdoms: new Set(data.kingdoms),
     pleonastic: new Set(data.pleonastic),
     pleonasticObject: new Set(data.pleonasticObject),
+    notAntecedents: new Set(data.notAntecedents),
+    personNouns: new Set(data.personNouns),
     maleNames: only(male, female),
     femaleNames: only(female, male),
   };
@@ -455,6 +469,8 @@ function guessedRole(tokens: Token[], start: number, end: number): Role {
     if (close >= 0 && close - at < 5) after = tokens[close + 1];
   }
   if (isVerb(after) && !(before && before.tags.has('Preposition'))) return { rank: 0 };
+  // "the importance of Kenya's maintaining its standards": a possessive before a gerund is its subject.
+  if (/['’]s?$/u.test(tokens.findLast((t) => t.start < end)?.text ?? '') && after?.tags.has('Gerund')) return { rank: 0 };
   if (isVerb(before)) return { rank: 1 };
   return { rank: 2 };
 }
@@ -661,7 +677,8 @@ function sameClause(subject: Candidate, anaphor: Anaphor, role: Role, tokens: To
 function nominalAgrees(pronoun: PronounEntry, nominal: Nominal): boolean {
   if (pronoun.number !== nominal.number) return false;
   if (pronoun.number === 'plural') return true;
-  return nominal.person && pronoun.types.includes('Person') && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
+  if (!pronoun.types.includes('Person')) return !nominal.person;
+  return nominal.person && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
 }
 
 function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[]): boolean {

@@ -76,6 +76,16 @@ describe('coreference sieve: pronouns', () => {
     // Gender disagrees: "she" is not the father's.
     expect(nominalLinks('My father worked in a mill for years. She said it was hard.')).not.toContain('She → father');
   });
+
+  it('gives "it" the common noun for a thing, never a noun for a person', () => {
+    expect(nominalLinks('The treaty was signed in May. It bans missiles.')).toEqual(['It → treaty']);
+    expect(nominalLinks('The official was sacked in May. It was a shock.')).toEqual([]);
+  });
+
+  it('reads a possessive before a gerund as its subject: "Kenya\'s maintaining its standards"', () => {
+    expect(links("An aide stressed the importance of Kenya's maintaining its high standards.")).toEqual(['its → Kenya']);
+    expect(links("An aide stressed the importance of Kenya's standards for its people.")).toEqual([]);
+  });
 });
 
 describe('coreference sieve: descriptions', () => {
@@ -136,6 +146,8 @@ describe('coreference word lists', () => {
       kingdoms: [],
       pleonastic: [],
       pleonasticObject: [],
+      notAntecedents: [],
+      personNouns: [],
     };
     expect(() => compileCorefLists(data as never)).toThrow(/pronoun "he": unknown entity type "Persn"/);
   });
