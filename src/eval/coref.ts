@@ -28,6 +28,8 @@ export interface CorefReport {
   pronouns: CorefScore & { byForm: Record<string, CorefScore> };
   /** Pronouns of GUM's `person` chains. */
   personPronouns: CorefScore;
+  /** The third-person pronouns again, counting only links to entities: what the graph sees. */
+  entityLinks: CorefScore;
 }
 
 export interface CorefCase {
@@ -49,6 +51,7 @@ export function isThirdPersonPronoun(mention: CorefMention): boolean {
 export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): CorefReport {
   const all = tally();
   const persons = tally();
+  const toEntities = tally();
   const byForm = new Map<string, ReturnType<typeof tally>>();
   for (const { gold, entities, links, nominal } of cases) {
     const chains = new Map<string, CorefMention[]>();
@@ -65,6 +68,7 @@ export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): C
       const form = pronoun.words[0]!.form.toLowerCase();
       if (!byForm.has(form)) byForm.set(form, tally());
       for (const counter of [all, byForm.get(form)!, ...(pronoun.entityType === 'person' ? [persons] : [])]) counter.add(link !== undefined || noun !== undefined, right);
+      toEntities.add(link !== undefined, link !== undefined && right);
     }
   }
   const forms = [...byForm].sort((a, b) => b[1].score().total - a[1].score().total);
@@ -73,6 +77,7 @@ export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): C
     syntax,
     pronouns: { ...all.score(), byForm: Object.fromEntries(forms.map(([form, counter]) => [form, counter.score()])) },
     personPronouns: persons.score(),
+    entityLinks: toEntities.score(),
   };
 }
 

@@ -365,8 +365,9 @@ interface EntityTraits {
 function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLists): EntityTraits[] {
   const traits: EntityTraits[] = resolved.entities.map((entity) => {
     const first = nameKey(entity.name.split(/\s+/)[0] ?? '');
-    const multiWord = /\s/.test(entity.name);
-    const gender = entity.type !== 'Person' || !multiWord ? undefined : lists.maleNames.has(first) ? 'male' : lists.femaleNames.has(first) ? 'female' : undefined;
+    // A lone name is a first name only when it is no English word ("Gloria", not "Rose" or "Will").
+    const firstName = /\s/.test(entity.name) || !getGazetteer().words.has(first);
+    const gender = entity.type !== 'Person' || !firstName ? undefined : lists.maleNames.has(first) ? 'male' : lists.femaleNames.has(first) ? 'female' : undefined;
     return { type: entity.type, name: entity.name, ...(gender && { gender }), titles: [] };
   });
   resolved.mentions.forEach((mention, i) => {
@@ -642,26 +643,29 @@ function resolvePronoun(
   const isIt = pronoun.types.every((type) => type !== 'Person') && pronoun.number === 'singular';
   if (isIt && isPleonastic(tokens, anaphor.token, lists)) return undefined;
   // "Reagan praised him": an object pronoun is not the subject of its own clause.
-  const excluded = new Set(
-    pronoun.object
-      ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)).flatMap((c) => c.entities)
-      : [],
-  );
-  for (const candidate of searchOrder(preceding, anaphor.sentence)) {
-    if (candidate.role.rank === 3) continue;
-    if (candidate.nominal) {
-      // A noun that agrees takes the pronoun: no entity does.
-      if (nominalAgrees(pronoun, candidate.nominal)) return { ...candidate.nominal, gender: candidate.nominal.gender ?? pronoun.gender ?? undefined };
-      continue;
+  const bound = pronoun.object ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)) : [];
+  const excluded = new Set(bound.flatMap((c) => c.entities));
+  const search = (order: Candidate[]): number[] | Nominal | undefined => {
+    for (const candidate of order) {
+      if (candidate.role.rank === 3 || bound.includes(candidate)) continue;
+      if (candidate.nominal) {
+        // A noun that agrees takes the pronoun: no entity does.
+        if (nominalAgrees(pronoun, candidate.nominal)) return { ...candidate.nominal, gender: candidate.nominal.gender ?? pronoun.gender ?? undefined };
+        continue;
+      }
+      // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
+      if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
+      // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
+      if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
+      if (candidate.entities.some((e) => excluded.has(e))) continue;
+      if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
     }
-    // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
-    if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
-    // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
-    if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
-    if (candidate.entities.some((e) => excluded.has(e))) continue;
-    if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
-  }
-  return undefined;
+    return undefined;
+  };
+  const order = searchOrder(preceding, anaphor.sentence);
+  // "they" stands for people, groups and countries more often than for things: those first.
+  if (pronoun.number === 'plural') return search(order.filter((c) => !c.nominal || c.nominal.person)) ?? search(order);
+  return search(order);
 }
 
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['that', 'and', 'but', 'or', 'who', 'which', 'because', 'when', 'after', 'before', 'while', 'if', 'as', 'since', 'said', 'says']);

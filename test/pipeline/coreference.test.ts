@@ -77,6 +77,15 @@ describe('coreference sieve: pronouns', () => {
     expect(nominalLinks('My father worked in a mill for years. She said it was hard.')).not.toContain('She → father');
   });
 
+  it('gives "they" people before things, and things when no people came before', () => {
+    expect(nominalLinks('The researchers studied the samples for months. They found nothing.')).toEqual(['They → researchers']);
+    expect(nominalLinks('The samples were studied for months. They were old.')).toEqual(['They → samples']);
+  });
+
+  it('reads the gender of a lone first name that is no English word', () => {
+    expect(links('Susan met Shultz in Manila. He praised her.')).toEqual(['He → Shultz', 'her → Susan']);
+  });
+
   it('gives "it" the common noun for a thing, never a noun for a person', () => {
     expect(nominalLinks('The treaty was signed in May. It bans missiles.')).toEqual(['It → treaty']);
     expect(nominalLinks('The official was sacked in May. It was a shock.')).toEqual([]);
