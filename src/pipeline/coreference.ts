@@ -644,6 +644,15 @@ function resolvePronoun(
   if (isIt && isPleonastic(tokens, anaphor.token, lists)) return undefined;
   // "Reagan praised him": an object pronoun is not the subject of its own clause.
   const bound = pronoun.object ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)) : [];
+  // '"He will come," Reagan said' / 'Reagan said: "he will come"': "he" in quotes is not the speaker.
+  const quoted = quotedTokens(tokens);
+  if (quoted[anaphor.token]) {
+    for (const c of preceding) {
+      if (c.sentence !== anaphor.sentence || c.role.rank !== 0) continue;
+      const at = tokens.findIndex((t) => t.start >= c.start);
+      if (at >= 0 && !quoted[at]) bound.push(c);
+    }
+  }
   const excluded = new Set(bound.flatMap((c) => c.entities));
   const search = (order: Candidate[]): number[] | Nominal | undefined => {
     for (const candidate of order) {
@@ -666,6 +675,24 @@ function resolvePronoun(
   // "they" stands for people, groups and countries more often than for things: those first.
   if (pronoun.number === 'plural') return search(order.filter((c) => !c.nominal || c.nominal.person)) ?? search(order);
   return search(order);
+}
+
+/** Whether each token of a sentence stands inside quotation marks (straight ones toggle). */
+function quotedTokens(tokens: Token[]): boolean[] {
+  let inside = false;
+  const step = (marks: string): void => {
+    for (const mark of marks) {
+      if (mark === '"') inside = !inside;
+      else if (mark === '“') inside = true;
+      else if (mark === '”') inside = false;
+    }
+  };
+  return tokens.map((token) => {
+    step(token.pre);
+    const quoted = inside;
+    step(token.post);
+    return quoted;
+  });
 }
 
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['that', 'and', 'but', 'or', 'who', 'which', 'because', 'when', 'after', 'before', 'while', 'if', 'as', 'since', 'said', 'says']);

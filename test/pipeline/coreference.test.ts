@@ -77,6 +77,11 @@ describe('coreference sieve: pronouns', () => {
     expect(nominalLinks('My father worked in a mill for years. She said it was hard.')).not.toContain('She → father');
   });
 
+  it('does not give a "he" inside quotes to the speaker outside them', () => {
+    expect(links('Reagan met Chancellor Kohl in Bonn. Reagan said: "He is a true friend."')).toEqual(['He → Kohl']);
+    expect(links('Reagan met Chancellor Kohl in Bonn. Reagan said he was a true friend.')).toEqual(['he → Reagan']);
+  });
+
   it('gives "they" people before things, and things when no people came before', () => {
     expect(nominalLinks('The researchers studied the samples for months. They found nothing.')).toEqual(['They → researchers']);
     expect(nominalLinks('The samples were studied for months. They were old.')).toEqual(['They → samples']);
