@@ -224,7 +224,7 @@ function formatCoref(report: CorefReport): string {
   const roles = { none: 'roles from word order', parser: "roles from our parser's trees", gold: "roles from the file's trees" }[report.syntax];
   return [
     `## Pronoun resolution: ${report.documents} documents, ${roles}\n`,
-    markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
+    markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns), row('to entities', report.entityLinks)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
     `\nBy form\n`,
     markdownTable([header, ...Object.entries(report.pronouns.byForm).map(([form, s]) => row(form, s))], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
     '',

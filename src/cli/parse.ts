@@ -35,7 +35,8 @@ Examples:
   $ kg parse --tokenized ../shared/data/ud/en_ewt/test.conllu > predicted.conllu`,
     )
     .action(async (inputs: string[], options: ParseOptions) => {
-      if ((inputs.length > 0) === (options.tokenized !== undefined)) throw new UserError('give either input documents or --tokenized FILE, not both');
+      if (inputs.length > 0 && options.tokenized !== undefined) throw new UserError('give input documents or --tokenized FILE, not both');
+      if (inputs.length === 0 && options.tokenized === undefined) throw new UserError('give input documents (or - for stdin), or --tokenized FILE');
       syntaxModel();
       const output = options.tokenized !== undefined ? await parseTokenized(options.tokenized, options.format) : await parseDocuments(inputs, options.format);
       if (options.output) await writeOutput(options.output, output);

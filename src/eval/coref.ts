@@ -1,4 +1,4 @@
-import type { CorefLink } from '../pipeline/coreference.js';
+import type { CorefLink, NominalLink } from '../pipeline/coreference.js';
 import type { ParsedSentence } from '../syntax/types.js';
 import type { Entity, Sentence } from '../types.js';
 import type { CorefDocument, CorefMention } from './conllu-coref.js';
@@ -6,8 +6,9 @@ import type { CorefDocument, CorefMention } from './conllu-coref.js';
 /**
  * Pronoun resolution against coreference chains: of the third-person pronouns whose chain has an
  * earlier named or nominal mention, the share the resolver links to an entity one of whose names
- * touches the head of a mention of that chain. A pronoun left unlinked or linked elsewhere counts
- * as wrong; `precision` is the share right among those linked.
+ * touches the head of a mention of that chain, or to a common noun (the first of its nominal chain)
+ * that does. A pronoun left unlinked or linked elsewhere counts as wrong; `precision` is the share
+ * right among those linked.
  */
 
 export interface CorefScore {
@@ -27,12 +28,16 @@ export interface CorefReport {
   pronouns: CorefScore & { byForm: Record<string, CorefScore> };
   /** Pronouns of GUM's `person` chains. */
   personPronouns: CorefScore;
+  /** The third-person pronouns again, counting only links to entities: what the graph sees. */
+  entityLinks: CorefScore;
 }
 
 export interface CorefCase {
   gold: CorefDocument;
   entities: Entity[];
   links: CorefLink[];
+  /** Pronouns the resolver gave a common noun rather than an entity. */
+  nominal: NominalLink[];
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
@@ -46,8 +51,9 @@ export function isThirdPersonPronoun(mention: CorefMention): boolean {
 export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): CorefReport {
   const all = tally();
   const persons = tally();
+  const toEntities = tally();
   const byForm = new Map<string, ReturnType<typeof tally>>();
-  for (const { gold, entities, links } of cases) {
+  for (const { gold, entities, links, nominal } of cases) {
     const chains = new Map<string, CorefMention[]>();
     for (const mention of gold.mentions) chains.set(mention.chain, [...(chains.get(mention.chain) ?? []), mention]);
     for (const pronoun of gold.mentions.filter(isThirdPersonPronoun)) {
@@ -55,13 +61,14 @@ export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): C
       const antecedent = chain.some((m) => m.end <= pronoun.start && m.heads.some((h) => h.upos === 'PROPN' || h.upos === 'NOUN'));
       if (!antecedent) continue;
       const link = links.find((l) => overlaps(l, pronoun));
+      const noun = link ? undefined : nominal.find((l) => overlaps(l, pronoun));
       const others = chain.filter((m) => m !== pronoun);
-      const right =
-        link !== undefined &&
-        link.entities.some((e) => entities[e]!.mentions.some((name) => others.some((m) => m.heads.some((head) => overlaps(name, head)))));
+      const inChain = (span: { start: number; end: number }): boolean => others.some((m) => m.heads.some((head) => overlaps(span, head)));
+      const right = link !== undefined ? link.entities.some((e) => entities[e]!.mentions.some(inChain)) : noun !== undefined && inChain(noun.antecedent);
       const form = pronoun.words[0]!.form.toLowerCase();
       if (!byForm.has(form)) byForm.set(form, tally());
-      for (const counter of [all, byForm.get(form)!, ...(pronoun.entityType === 'person' ? [persons] : [])]) counter.add(link !== undefined, right);
+      for (const counter of [all, byForm.get(form)!, ...(pronoun.entityType === 'person' ? [persons] : [])]) counter.add(link !== undefined || noun !== undefined, right);
+      toEntities.add(link !== undefined, link !== undefined && right);
     }
   }
   const forms = [...byForm].sort((a, b) => b[1].score().total - a[1].score().total);
@@ -70,6 +77,7 @@ export function scoreCoref(cases: CorefCase[], syntax: CorefReport['syntax']): C
     syntax,
     pronouns: { ...all.score(), byForm: Object.fromEntries(forms.map(([form, counter]) => [form, counter.score()])) },
     personPronouns: persons.score(),
+    entityLinks: toEntities.score(),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { analyze } from '../pipeline/analyze.js';
 import { clean } from '../pipeline/clean.js';
-import { resolveCoreference } from '../pipeline/coreference.js';
+import { resolveCoreferenceChains } from '../pipeline/coreference.js';
 import { type EntitySource, findMentions } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
 import { resolve } from '../pipeline/resolve.js';
@@ -116,9 +116,9 @@ export function evaluateCoref(content: string, options: EvaluateOptions & { tree
         : trees === 'parser'
           ? new Map(analyzed.sentences.map((s) => [s.index, parseSentence(analyzed.text, s.start, s.end)]))
           : undefined;
-    const links = resolveCoreference(analyzed, resolved, parses);
+    const { links, nominal } = resolveCoreferenceChains(analyzed, resolved, parses);
     options.onProgress?.(index + 1, documents.length);
-    return { gold, entities: resolved.entities, links };
+    return { gold, entities: resolved.entities, links, nominal };
   });
   return scoreCoref(cases, trees);
 }

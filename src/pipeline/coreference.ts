@@ -29,11 +29,33 @@ export interface CorefLink {
 }
 
 /**
+ * A pronoun that stands for a common-noun phrase no entity is ("my father … he", "the treaty … it"):
+ * the noun that opened its chain. No graph link comes of it; evaluation reads it.
+ */
+export interface NominalLink {
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The head noun of the chain's first mention. */
+  antecedent: { sentence: number; start: number; end: number; text: string };
+}
+
+/**
  * Links for the document's pronouns and descriptions. `parses` (by sentence index) give
  * grammatical roles where the syntax stage parsed a sentence; elsewhere the word order and
  * compromise's tags stand in.
  */
 export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map()): CorefLink[] {
+  return resolveCoreferenceChains(analyzed, resolved, parses).links;
+}
+
+/** The entity links of `resolveCoreference` and the pronouns that stand for common nouns instead. */
+export function resolveCoreferenceChains(
+  analyzed: AnalyzedText,
+  resolved: Resolved,
+  parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map(),
+): { links: CorefLink[]; nominal: NominalLink[] } {
   const lists = getCorefLists();
   const traits = entityTraits(analyzed, resolved, lists);
   const roleOf = (sentence: number, start: number, end: number): Role => {
@@ -64,9 +86,10 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
   const nounBetween = commonNounCounter(analyzed, named);
 
   const links: CorefLink[] = [];
+  const nominalLinks: NominalLink[] = [];
   for (const anaphor of anaphors) {
     const preceding = candidates.filter((c) => c.end <= anaphor.start && anaphor.sentence - c.sentence <= MAX_DISTANCE);
-    const entities =
+    const found =
       anaphor.kind === 'pronoun'
         ? resolvePronoun(anaphor, analyzed.tokens[anaphor.sentence]!, preceding, traits, roleOf, nounBetween, lists)
         : anaphor.group
@@ -74,15 +97,33 @@ export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, p
           : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits);
     const { sentence, start, end, kind } = anaphor;
     const role = roleOf(sentence, start, end);
+    if (found && !Array.isArray(found)) {
+      // The pronoun joins the noun's chain: a candidate of that noun for the pronouns after it.
+      const { root } = found;
+      nominalLinks.push({ sentence, start, end, text: analyzed.text.slice(start, end), antecedent: { ...root, text: analyzed.text.slice(root.start, root.end) } });
+      candidates.push({ sentence, start, end, entities: [], role, nominal: found });
+      continue;
+    }
+    const entities = found;
     if (entities && entities.length > 0) {
       links.push({ sentence, start, end, text: analyzed.text.slice(start, end), entities, kind });
       candidates.push({ sentence, start, end, entities, role });
-    } else if (anaphor.group || anaphor.description?.entry.type === 'Person') {
-      // "the minister" nobody was titled: still the nearer person for a "he" after it.
-      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person: true } });
+    } else if (anaphor.kind === 'description') {
+      // "the minister" nobody was titled: still the nearer person for a "he" after it; "the treaty" for an "it".
+      const person = anaphor.group !== undefined || anaphor.description?.entry.type === 'Person';
+      const head = analyzed.tokens[sentence]!.findLast((t) => t.start < end)!;
+      candidates.push({ sentence, start, end, entities: [], role, nominal: { number: anaphor.group ? 'plural' : 'singular', person, root: { sentence, start: head.start, end } } });
     }
   }
-  return links;
+  // Role phrases resolution already tied to people and no description here read ("his Russian
+  // counterpart"; its "his" is a pronoun of its own).
+  resolved.mentions.forEach((mention, i) => {
+    const entities = resolved.referents[i] ?? [];
+    const read = links.some((link) => link.kind === 'description' && link.start < mention.end && mention.start < link.end);
+    if (!mention.role || entities.length === 0 || read) return;
+    links.push({ sentence: mention.sentence, start: mention.start, end: mention.end, text: mention.text, entities, kind: 'description' });
+  });
+  return { links: links.sort((a, b) => a.start - b.start), nominal: nominalLinks };
 }
 
 /** "I'm", "I'll": a capitalised contraction, never a name. */
@@ -111,7 +152,7 @@ function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: Ana
 
 const NOT_NOMINAL = ['Pronoun', 'ProperNoun', 'Date', 'Value'];
 
-/** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman") and plurals ("researchers"). */
+/** Common nouns that may take a pronoun before any name can: people ("my father", "the spokesman"), plurals ("researchers") and things ("the treaty … it"). */
 function nominals(
   analyzed: AnalyzedText,
   resolved: Resolved,
@@ -145,23 +186,29 @@ function nominals(
   };
   analyzed.tokens.forEach((tokens, sentence) => {
     for (const token of tokens) {
-      if (!token.tags.has('Noun') || !/^\p{Ll}/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
+      // A word of three letters or more ("re" of "they 're" is none), and not "something" or "there".
+      if (!token.tags.has('Noun') || !/^\p{Ll}[\p{Ll}-]{2,}(?:['’]s?)?$/u.test(token.text) || NOT_NOMINAL.some((tag) => token.tags.has(tag))) continue;
+      if (lists.notAntecedents.has(token.text)) continue;
       if (isTaken(sentence, token.start, token.end)) continue;
       // "her mom … her": a noun owned by a third party leaves the pronoun to its owner's chain.
       const owner = tokens[token.index - 1];
       if (owner && (/^(his|her|its|their)$/i.test(owner.text) || /\p{Lu}.*['’]s?$/u.test(owner.text))) continue;
       const plural = token.tags.has('Plural');
-      const person = token.tags.has('Actor') || lists.genderedNouns.has(token.text.toLowerCase());
-      if (!plural && !person) continue;
+      const word = token.text.toLowerCase().replace(/['’]s?$/u, '');
+      const person = token.tags.has('Actor') || lists.genderedNouns.has(word) || lists.personNouns.has(word);
       const role = roleOf(sentence, token.start, token.end);
+      // A thing ("the treaty", "the program") may take "it" as the head of its phrase ("research" in
+      // "research program" is not).
+      const compound = token.post.trim() === '' && tokens[token.index + 1]?.tags.has('Noun') === true && !tokens[token.index + 1]!.tags.has('Pronoun');
+      if (!plural && !person && compound) continue;
       const named = plural ? undefined : apposed(tokens, token.index);
       if (named !== undefined) {
         // The noun is the named person: a candidate for that entity, not a rival to it.
         found.push({ sentence, start: token.start, end: token.end, entities: [named], role });
         continue;
       }
-      const gender = lists.genderedNouns.get(token.text.toLowerCase());
-      const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, ...(gender && { gender }) };
+      const gender = lists.genderedNouns.get(word);
+      const nominal: Candidate['nominal'] = { number: plural ? 'plural' : 'singular', person, root: { sentence, start: token.start, end: token.end }, ...(gender && { gender }) };
       found.push({ sentence, start: token.start, end: token.end, entities: [], role, nominal });
     }
   });
@@ -241,6 +288,8 @@ export interface CorefLists {
   kingdoms: Set<string>;
   pleonastic: Set<string>;
   pleonasticObject: Set<string>;
+  notAntecedents: Set<string>;
+  personNouns: Set<string>;
   maleNames: Set<string>;
   femaleNames: Set<string>;
 }
@@ -254,6 +303,8 @@ interface CorefData {
   kingdoms: string[];
   pleonastic: string[];
   pleonasticObject: string[];
+  notAntecedents: string[];
+  personNouns: string[];
 }
 
 let lists: CorefLists | undefined;
@@ -294,6 +345,8 @@ export function compileCorefLists(data: CorefData): CorefLists {
     kingdoms: new Set(data.kingdoms),
     pleonastic: new Set(data.pleonastic),
     pleonasticObject: new Set(data.pleonasticObject),
+    notAntecedents: new Set(data.notAntecedents),
+    personNouns: new Set(data.personNouns),
     maleNames: only(male, female),
     femaleNames: only(female, male),
   };
@@ -312,8 +365,9 @@ interface EntityTraits {
 function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLists): EntityTraits[] {
   const traits: EntityTraits[] = resolved.entities.map((entity) => {
     const first = nameKey(entity.name.split(/\s+/)[0] ?? '');
-    const multiWord = /\s/.test(entity.name);
-    const gender = entity.type !== 'Person' || !multiWord ? undefined : lists.maleNames.has(first) ? 'male' : lists.femaleNames.has(first) ? 'female' : undefined;
+    // A lone name is a first name only when it is no English word ("Gloria", not "Rose" or "Will").
+    const firstName = /\s/.test(entity.name) || !getGazetteer().words.has(first);
+    const gender = entity.type !== 'Person' || !firstName ? undefined : lists.maleNames.has(first) ? 'male' : lists.femaleNames.has(first) ? 'female' : undefined;
     return { type: entity.type, name: entity.name, ...(gender && { gender }), titles: [] };
   });
   resolved.mentions.forEach((mention, i) => {
@@ -382,7 +436,15 @@ interface Candidate {
   /** A member of a coordination ("the Soviet Union" in "the United States and the Soviet Union"). */
   conjunct?: boolean;
   /** A common noun that may take a pronoun itself ("my father", "researchers"); no entity. */
-  nominal?: { number: 'singular' | 'plural'; person: boolean; gender?: Gender };
+  nominal?: Nominal;
+}
+
+/** A common noun's chain: its number, whether it is a person, and the noun that opened it. */
+interface Nominal {
+  number: 'singular' | 'plural';
+  person: boolean;
+  gender?: Gender;
+  root: Span;
 }
 
 function parsedRole(parse: ParsedSentence, start: number, end: number): Role {
@@ -408,6 +470,8 @@ function guessedRole(tokens: Token[], start: number, end: number): Role {
     if (close >= 0 && close - at < 5) after = tokens[close + 1];
   }
   if (isVerb(after) && !(before && before.tags.has('Preposition'))) return { rank: 0 };
+  // "the importance of Kenya's maintaining its standards": a possessive before a gerund is its subject.
+  if (/['’]s?$/u.test(tokens.findLast((t) => t.start < end)?.text ?? '') && after?.tags.has('Gerund')) return { rank: 0 };
   if (isVerb(before)) return { rank: 1 };
   return { rank: 2 };
 }
@@ -572,33 +636,63 @@ function resolvePronoun(
   roleOf: (sentence: number, start: number, end: number) => Role,
   nounBetween: (from: number, to: number) => boolean,
   lists: CorefLists,
-): number[] | undefined {
+): number[] | Nominal | undefined {
   const pronoun = anaphor.pronoun!;
   const role = roleOf(anaphor.sentence, anaphor.start, anaphor.end);
   if (role.rank === 4) return undefined; // expletive "it"
   const isIt = pronoun.types.every((type) => type !== 'Person') && pronoun.number === 'singular';
   if (isIt && isPleonastic(tokens, anaphor.token, lists)) return undefined;
   // "Reagan praised him": an object pronoun is not the subject of its own clause.
-  const excluded = new Set(
-    pronoun.object
-      ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)).flatMap((c) => c.entities)
-      : [],
-  );
-  for (const candidate of searchOrder(preceding, anaphor.sentence)) {
-    if (candidate.role.rank === 3) continue;
-    if (candidate.nominal) {
-      // A noun that agrees takes the pronoun: no entity does.
-      if (nominalAgrees(pronoun, candidate.nominal)) return undefined;
-      continue;
+  const bound = pronoun.object ? preceding.filter((c) => c.sentence === anaphor.sentence && c.role.rank === 0 && sameClause(c, anaphor, role, tokens)) : [];
+  // '"He will come," Reagan said' / 'Reagan said: "he will come"': "he" in quotes is not the speaker.
+  const quoted = quotedTokens(tokens);
+  if (quoted[anaphor.token]) {
+    for (const c of preceding) {
+      if (c.sentence !== anaphor.sentence || c.role.rank !== 0) continue;
+      const at = tokens.findIndex((t) => t.start >= c.start);
+      if (at >= 0 && !quoted[at]) bound.push(c);
     }
-    // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
-    if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
-    // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
-    if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
-    if (candidate.entities.some((e) => excluded.has(e))) continue;
-    if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
   }
-  return undefined;
+  const excluded = new Set(bound.flatMap((c) => c.entities));
+  const search = (order: Candidate[]): number[] | Nominal | undefined => {
+    for (const candidate of order) {
+      if (candidate.role.rank === 3 || bound.includes(candidate)) continue;
+      if (candidate.nominal) {
+        // A noun that agrees takes the pronoun: no entity does.
+        if (nominalAgrees(pronoun, candidate.nominal)) return { ...candidate.nominal, gender: candidate.nominal.gender ?? pronoun.gender ?? undefined };
+        continue;
+      }
+      // "The United States and the Soviet Union signed the treaty. It …": "it" is not one of a pair.
+      if (isIt && (anaphor.sentence - candidate.sentence > 1 || candidate.conjunct)) continue;
+      // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
+      if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
+      if (candidate.entities.some((e) => excluded.has(e))) continue;
+      if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
+    }
+    return undefined;
+  };
+  const order = searchOrder(preceding, anaphor.sentence);
+  // "they" stands for people, groups and countries more often than for things: those first.
+  if (pronoun.number === 'plural') return search(order.filter((c) => !c.nominal || c.nominal.person)) ?? search(order);
+  return search(order);
+}
+
+/** Whether each token of a sentence stands inside quotation marks (straight ones toggle). */
+function quotedTokens(tokens: Token[]): boolean[] {
+  let inside = false;
+  const step = (marks: string): void => {
+    for (const mark of marks) {
+      if (mark === '"') inside = !inside;
+      else if (mark === '“') inside = true;
+      else if (mark === '”') inside = false;
+    }
+  };
+  return tokens.map((token) => {
+    step(token.pre);
+    const quoted = inside;
+    step(token.post);
+    return quoted;
+  });
 }
 
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['that', 'and', 'but', 'or', 'who', 'which', 'because', 'when', 'after', 'before', 'while', 'if', 'as', 'since', 'said', 'says']);
@@ -611,22 +705,35 @@ function sameClause(subject: Candidate, anaphor: Anaphor, role: Role, tokens: To
   return ![last, ...between].some((t) => t && /[,;:]/.test(t.post)) && !between.some((t) => CLAUSE_BREAKS.has(t.text.toLowerCase()));
 }
 
-function nominalAgrees(pronoun: PronounEntry, nominal: NonNullable<Candidate['nominal']>): boolean {
+function nominalAgrees(pronoun: PronounEntry, nominal: Nominal): boolean {
   if (pronoun.number !== nominal.number) return false;
   if (pronoun.number === 'plural') return true;
-  return nominal.person && pronoun.types.includes('Person') && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
+  if (!pronoun.types.includes('Person')) return !nominal.person;
+  return nominal.person && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
 }
 
 function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[]): boolean {
   const of = entities.map((e) => traits[e]!);
   if (!of.every((t) => pronoun.types.includes(t.type))) return false;
-  if (pronoun.number === 'singular') return of.length === 1 && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
-  // "they": a group, or one with a plural name ("the Rangers", "the Social Democrats", "Republican
-  // Senators", "Americans") that is no person's name (no title, no first name).
-  if (of.length >= 2) return true;
-  const [one] = of;
-  const plural = /\p{Ll}s$/u.test(one!.name) && !getGazetteer().firstNames.has(nameKey(one!.name.split(/\s+/)[0]!));
-  return plural && (one!.type === 'Organization' || (one!.type === 'Person' && one!.titles.length === 0 && one!.gender === undefined));
+  if (pronoun.number === 'singular') {
+    return of.length === 1 && !hasPluralName(of[0]!) && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
+  }
+  // "they": a group, or one with a plural name.
+  return of.length >= 2 || hasPluralName(of[0]!);
+}
+
+/**
+ * "the Rangers", "the Social Democrats", "Republican Senators", "Americans": a name whose last word
+ * is an English noun's plural ("senator" + s), which no person's name with a title or a first name
+ * is ("Mr. Williams", "Garth Brooks").
+ */
+function hasPluralName(trait: EntityTraits): boolean {
+  const words = trait.name.split(/\s+/);
+  const last = nameKey(words.at(-1)!);
+  const singulars = [last.slice(0, -1), last.slice(0, -2), `${last.slice(0, -3)}y`];
+  if (!/\p{Ll}s$/u.test(words.at(-1)!) || !singulars.some((word) => getGazetteer().words.has(word))) return false;
+  if (trait.type === 'Organization') return true;
+  return trait.type === 'Person' && trait.titles.length === 0 && trait.gender === undefined && !getGazetteer().firstNames.has(nameKey(words[0]!));
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCorefConllu } from '../../src/eval/conllu-coref.js';
 import { scoreCoref, treesBySentence } from '../../src/eval/coref.js';
-import type { CorefLink } from '../../src/pipeline/coreference.js';
+import type { CorefLink, NominalLink } from '../../src/pipeline/coreference.js';
 import type { Entity } from '../../src/types.js';
 
 const fixture = readFileSync(fileURLToPath(new URL('../fixtures/eval/tiny-coref.conllu', import.meta.url)), 'utf8');
@@ -62,7 +62,7 @@ describe('pronoun scorer', () => {
   const entities = [entity('Angela Merkel'), entity('Emmanuel Macron')];
 
   it('counts third-person pronouns with an earlier named mention; right when linked to a name of their chain', () => {
-    const report = scoreCoref([{ gold: document!, entities, links: [link('She', [0]), link('him', [0])] }], 'none');
+    const report = scoreCoref([{ gold: document!, entities, links: [link('She', [0]), link('him', [0])], nominal: [] }], 'none');
     // "they" has no earlier mention in its chain, "It" is no mention: two pronouns scored.
     expect(report.pronouns).toMatchObject({ total: 2, correct: 1, linked: 2, accuracy: 0.5, precision: 0.5 });
     expect(report.pronouns.byForm).toMatchObject({ she: { correct: 1, total: 1 }, him: { correct: 0, total: 1 } });
@@ -70,8 +70,17 @@ describe('pronoun scorer', () => {
   });
 
   it('counts an unlinked pronoun as wrong, not as a precision error', () => {
-    const report = scoreCoref([{ gold: document!, entities, links: [link('him', [1])] }], 'gold');
+    const report = scoreCoref([{ gold: document!, entities, links: [link('him', [1])], nominal: [] }], 'gold');
     expect(report.pronouns).toMatchObject({ total: 2, correct: 1, linked: 1, accuracy: 0.5, precision: 1 });
     expect(report.syntax).toBe('gold');
+  });
+
+  it('counts a pronoun given a common noun right when that noun heads a mention of its chain', () => {
+    const noun = (word: string, antecedent: string): NominalLink => {
+      const [start, from] = [text.indexOf(word), text.indexOf(antecedent)];
+      return { sentence: 1, start, end: start + word.length, text: word, antecedent: { sentence: 0, start: from, end: from + antecedent.length, text: antecedent } };
+    };
+    const report = scoreCoref([{ gold: document!, entities, links: [], nominal: [noun('She', 'Merkel'), noun('him', 'Paris')] }], 'none');
+    expect(report.pronouns).toMatchObject({ total: 2, correct: 1, linked: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { clean } from '../../src/pipeline/clean.js';
-import { compileCorefLists, resolveCoreference } from '../../src/pipeline/coreference.js';
+import { compileCorefLists, resolveCoreference, resolveCoreferenceChains } from '../../src/pipeline/coreference.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { resolve } from '../../src/pipeline/resolve.js';
 import { newsArticle } from './helpers.js';
@@ -11,6 +11,13 @@ function links(text: string): string[] {
   const analyzed = analyze(clean(text));
   const resolved = resolve('test', analyzed, findMentions(analyzed));
   return resolveCoreference(analyzed, resolved).map((link) => `${link.text} → ${link.entities.map((e) => resolved.entities[e]!.name).join(' + ')}`);
+}
+
+/** The pronouns the sieve gave a common noun, as "pronoun → noun". */
+function nominalLinks(text: string): string[] {
+  const analyzed = analyze(clean(text));
+  const resolved = resolve('test', analyzed, findMentions(analyzed));
+  return resolveCoreferenceChains(analyzed, resolved).nominal.map((link) => `${link.text} → ${link.antecedent.text}`);
 }
 
 describe('coreference sieve: pronouns', () => {
@@ -50,6 +57,8 @@ describe('coreference sieve: pronouns', () => {
 
   it('links "they" to a plural name with no title or first name', () => {
     expect(links('The vote was demanded by Republican Senators on Monday. They said it was fair.')).toEqual(['They → Republican Senators']);
+    expect(links('The vote was demanded by Republican Senators on Monday. He said it was fair.')).toEqual([]);
+    expect(links('The vote was demanded by Senator Jones on Monday. He said it was fair.')).toEqual(['He → Jones']);
   });
 
   it('prefers the subject of the sentence before to a name in a phrase of its own sentence', () => {
@@ -59,6 +68,39 @@ describe('coreference sieve: pronouns', () => {
   it('leaves "he" to a nearer common noun for a person: no link rather than a wrong one', () => {
     expect(links('A spokesman for Reagan said he would not comment.')).toEqual([]);
     expect(links('Reagan said he would not comment.')).toEqual(['he → Reagan']);
+  });
+
+  it('chains pronouns to the common noun for a person they stand for, with no entity link', () => {
+    expect(nominalLinks('My father worked in a mill for years. He said his back hurt.')).toEqual(['He → father', 'his → father']);
+    expect(links('My father worked in a mill for years. He said his back hurt.')).toEqual([]);
+    // Gender disagrees: "she" is not the father's.
+    expect(nominalLinks('My father worked in a mill for years. She said it was hard.')).not.toContain('She → father');
+  });
+
+  it('does not give a "he" inside quotes to the speaker outside them', () => {
+    expect(links('Reagan met Chancellor Kohl in Bonn. Reagan said: "He is a true friend."')).toEqual(['He → Kohl']);
+    expect(links('Reagan met Chancellor Kohl in Bonn. Reagan said he was a true friend.')).toEqual(['he → Reagan']);
+  });
+
+  it('gives "they" people before things, and things when no people came before', () => {
+    expect(nominalLinks('The researchers studied the samples for months. They found nothing.')).toEqual(['They → researchers']);
+    expect(nominalLinks('The samples were studied for months. They were old.')).toEqual(['They → samples']);
+  });
+
+  it('reads the gender of a lone first name that is no English word', () => {
+    expect(links('Susan met Shultz in Manila. He was tired.')).toEqual(['He → Shultz']);
+    // A name of either gender (or none known) keeps the subject first.
+    expect(links('Devin met Shultz in Manila. He was tired.')).toEqual(['He → Devin']);
+  });
+
+  it('gives "it" the common noun for a thing, never a noun for a person', () => {
+    expect(nominalLinks('The treaty was signed in May. It bans missiles.')).toEqual(['It → treaty']);
+    expect(nominalLinks('The official was sacked in May. It was a shock.')).toEqual([]);
+  });
+
+  it('reads a possessive before a gerund as its subject: "Kenya\'s maintaining its standards"', () => {
+    expect(links("An aide stressed the importance of Kenya's maintaining its high standards.")).toEqual(['its → Kenya']);
+    expect(links("An aide stressed the importance of Kenya's standards for its people.")).toEqual([]);
   });
 });
 
@@ -76,6 +118,13 @@ describe('coreference sieve: descriptions', () => {
   it('links "the kingdom" to a monarchy only', () => {
     expect(links('Saudi Arabia raised output. The kingdom said prices would rise.')).toEqual(['The kingdom → Saudi Arabia']);
     expect(links('France raised output. The kingdom said prices would rise.')).toEqual([]);
+  });
+
+  it('keeps the role phrases resolution tied to people: "his Russian counterpart"', () => {
+    expect(links('Russian President Vladimir Putin met Bush. Bush thanked his Russian counterpart.')).toEqual([
+      'his → Bush',
+      'his Russian counterpart → Vladimir Putin',
+    ]);
   });
 
   it('links "the two leaders" to the pair named before', () => {
@@ -113,6 +162,8 @@ describe('coreference word lists', () => {
       kingdoms: [],
       pleonastic: [],
       pleonasticObject: [],
+      notAntecedents: [],
+      personNouns: [],
     };
     expect(() => compileCorefLists(data as never)).toThrow(/pronoun "he": unknown entity type "Persn"/);
   });
