@@ -1,23 +1,33 @@
 /**
- * `npm run bench [-- CORPUS]`: extraction speed and peak memory on a corpus (default: the BBC
- * corpus in ../shared/data when it is there), for 1 and N worker threads and for raw compromise in
- * the same run, each in a process of its own; then the syntax layer's words/s on one thread; then `kg query` on a generated graph in memory, and
- * loading a generated graph into Neo4j when a server answers (NEO4J_URI…, default
+ * `npm run bench [-- CORPUS] [--query-graph GRAPH.json]`: extraction speed and peak memory on a
+ * corpus (default: the BBC corpus in ../shared/data when it is there), for 1 and N worker threads
+ * and for raw compromise in the same run, each in a process of its own; then the syntax layer's
+ * words/s on one thread; then big inputs (lines without punctuation, a 50 MB file, the Reuters
+ * corpus in one jsonl run: time and peak RSS); then `kg query` on a generated graph in memory; then
+ * every cypher/queries file on a corpus graph (default bench-results/reuters-graph.json when it is
+ * there), in memory and in Neo4j; then loading a generated graph into Neo4j when a server answers
+ * (NEO4J_URI…, default
  * bolt://127.0.0.1:7687). Prints tables and writes bench-results/bench.json.
  * Figures are information, never a failure: the exit code only reflects errors.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { markdownTable } from 'markdown-table';
 import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
+import { corpusQueryTable, runCorpusQueryBench, type CorpusQueryBench } from './corpus-queries.js';
 import { runQueryBench } from './query.js';
 import { runSyntaxBench } from './syntax.js';
+import { reutersLines, runBigInputsBench } from './big-inputs.js';
+import { canRunLocalNeo4j, runImportBench, type ImportRate } from './neo4j-import.js';
+import { generateGraph } from './neo4j-load.js';
+import { readGraphFile } from '../src/cli/inputs.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,7 +57,10 @@ async function measure(engine: Engine, corpus: string, workers: number): Promise
   }
 }
 
-const corpus = process.argv[2] ?? (existsSync(defaultCorpus) ? defaultCorpus : undefined);
+const args = process.argv.slice(2);
+const graphOption = args.indexOf('--query-graph');
+const queryGraph = graphOption >= 0 ? args.splice(graphOption, 2)[1] : fileURLToPath(new URL('../bench-results/reuters-graph.json', import.meta.url));
+const corpus = args[0] ?? (existsSync(defaultCorpus) ? defaultCorpus : undefined);
 if (!corpus) {
   process.stderr.write(`bench: no corpus: give a path (npm run bench -- FILE.jsonl); ${defaultCorpus} is not there\n`);
   process.exit(1);
@@ -106,6 +119,20 @@ process.stdout.write(
     '\n',
 );
 
+const scratch = await mkdtemp(join(tmpdir(), 'kg-bench-'));
+const bigInputs = await runBigInputsBench(scratch);
+process.stdout.write(
+  '\n## Big inputs and long runs (kg extract, one process each)\n\n' +
+    markdownTable(
+      [
+        ['input', 'MB', 'seconds', 's per MB', 'peak RSS (MB)', 'result'],
+        ...bigInputs.map((r) => [r.input, r.megabytes.toFixed(1), r.seconds.toFixed(1), (r.seconds / r.megabytes).toFixed(1), r.peakRssMB.toFixed(0), r.summary]),
+      ],
+      { align: ['l', 'r', 'r', 'r', 'r', 'l'] },
+    ) +
+    '\n',
+);
+
 const queryEntities = 20_000;
 const query = runQueryBench(queryEntities);
 process.stdout.write(
@@ -116,6 +143,16 @@ process.stdout.write(
     '\n\n',
 );
 
+let corpusQueries: CorpusQueryBench | undefined;
+if (queryGraph && existsSync(queryGraph)) {
+  corpusQueries = await runCorpusQueryBench(queryGraph);
+  process.stdout.write(`\n${corpusQueryTable(corpusQueries)}\n`);
+} else {
+  process.stderr.write(
+    `bench: no corpus graph at ${queryGraph}: kg query on a corpus skipped (make one: kg extract ../shared/data/news/reuters.jsonl -o bench-results/reuters-graph.json)\n`,
+  );
+}
+
 let neo4j: Neo4jBenchResult | { error: string } | undefined;
 if (!(await neo4jServerAnswers())) {
   process.stderr.write('bench: no Neo4j server answers (set NEO4J_URI or run npm run neo4j:start): Neo4j load skipped\n');
@@ -125,7 +162,27 @@ if (!(await neo4jServerAnswers())) {
   if ('error' in neo4j) process.stderr.write(`bench: the Neo4j load failed: ${neo4j.error}\n`);
 }
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, query, neo4j };
+// Bulk import (neo4j-admin) of the Reuters graph and of a generated graph of a million relations.
+const imports: ImportRate[] = [];
+if (canRunLocalNeo4j()) {
+  if (existsSync(reutersLines(scratch))) imports.push(await runImportBench('Reuters, 19,043 documents', await readGraphFile(reutersLines(scratch))));
+  imports.push(await runImportBench('generated: 200,000 entities, 1,000,000 relations', generateGraph(200_000, 1_000_000)));
+  const loadRate = neo4j && !('error' in neo4j) ? neo4j.batched.relationshipsPerSecond : undefined;
+  process.stdout.write(
+    '\n## Bulk import: neo4j-admin database import full (kg export --format neo4j-admin)\n\n' +
+      markdownTable(
+        [
+          ['graph', 'nodes', 'relationships', 'CSV s', 'import s', 'relationships/s', '× kg load'],
+          ...imports.map((r) => [r.graph, String(r.nodes), String(r.relationships), r.csvSeconds.toFixed(1), r.importSeconds.toFixed(1), r.relationshipsPerSecond.toFixed(0), loadRate ? (r.relationshipsPerSecond / loadRate).toFixed(1) : '–']),
+        ],
+        { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'] },
+      ) +
+      `\n\n× kg load: against the batched kg load above (${loadRate ? `${loadRate.toFixed(0)} relationships/s` : 'no server: not measured'})\n`,
+  );
+}
+await rm(scratch, { recursive: true, force: true });
+
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, bigInputs, query, corpusQueries, neo4j, imports };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');

@@ -2,6 +2,7 @@
 // Start and stop the repo's local Neo4j (tools/neo4j-local: Neo4j Community embedded, Bolt only).
 //   node scripts/neo4j-local.mjs start   (npm run neo4j:start)  build if needed, start, wait for Bolt
 //   node scripts/neo4j-local.mjs stop    (npm run neo4j:stop)   stop the server the pid file names
+//   node scripts/neo4j-local.mjs import FOLDER (npm run neo4j:import FOLDER)  neo4j-admin import of a kg export
 // Environment: NEO4J_PORT (7687), NEO4J_PASSWORD (unset: authentication disabled).
 // Data, log and pid file live in .neo4j/ (ignored by git). The test setup imports these functions.
 import { spawn, spawnSync } from 'node:child_process';
@@ -104,7 +105,14 @@ export async function startLocalNeo4j({
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (readFileSync(logFile, 'utf8').includes('Bolt ready on')) return { pid: child.pid, uri, alreadyRunning: false };
+    const logText = readFileSync(logFile, 'utf8');
+    if (logText.includes('Bolt ready on')) return { pid: child.pid, uri, alreadyRunning: false };
+    // A refused setting (a password under 8 characters …) leaves the JVM up without Bolt: say so now.
+    const failure = firstError(logText);
+    if (failure) {
+      await stopLocalNeo4j({ dir });
+      throw new Neo4jLocalError(`Neo4j failed to start: ${failure} (log: ${logFile})`);
+    }
     if (!alive(child.pid)) {
       rmSync(pidFile, { force: true });
       const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
@@ -114,6 +122,21 @@ export async function startLocalNeo4j({
   }
   await stopLocalNeo4j({ dir });
   throw new Neo4jLocalError(`Neo4j did not open Bolt on ${uri} within ${timeoutMs / 1000} s (log: ${logFile})`);
+}
+
+/**
+ * The message of the first error the server printed: an uncaught exception ("Exception in thread
+ * "main" org.neo4j…QueryExecutionException: A password must be at least 8 characters.") or a
+ * line at level ERROR (the launcher's own "ERROR A password must …", or Neo4j's log format).
+ */
+export function firstError(logText) {
+  for (const line of logText.split('\n')) {
+    const uncaught = /^Exception in thread "[^"]*" (?:[\w.$]+(?:Exception|Error): )?(.*)$/.exec(line);
+    if (uncaught) return uncaught[1].trim();
+    const logged = /^(?:\d{4}-\d\d-\d\d \S+ )?ERROR\s+(.*)$/.exec(line);
+    if (logged) return logged[1].trim();
+  }
+  return undefined;
 }
 
 /** Stop the server named by the pid file (SIGTERM: a clean shutdown), waiting until it is gone. */
@@ -129,15 +152,49 @@ export async function stopLocalNeo4j({ dir = STATE, timeoutMs = 60_000 } = {}) {
   return true;
 }
 
+/**
+ * Bulk-import a `kg export --format neo4j-admin` folder into the local server's store with Neo4j's
+ * own importer (`neo4j-admin database import full`, from the launcher's Maven dependencies). The
+ * import replaces database "neo4j" and needs the server stopped: a running one is stopped first and
+ * started again afterwards. Returns the importer's summary lines.
+ */
+export async function importIntoLocalNeo4j(folder, { dir = STATE, port = Number(process.env.NEO4J_PORT || 7687), password = process.env.NEO4J_PASSWORD ?? '' } = {}) {
+  const argumentsFile = join(folder, 'import-arguments.json');
+  if (!existsSync(argumentsFile)) {
+    throw new Neo4jLocalError(`${folder}: no import-arguments.json: write the folder with \`kg export --format neo4j-admin -o ${folder}\``);
+  }
+  const args = JSON.parse(readFileSync(argumentsFile, 'utf8'));
+  const jar = buildLauncher();
+  const wasRunning = readPid(join(dir, 'neo4j.pid')) !== undefined;
+  if (wasRunning) await stopLocalNeo4j({ dir });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  // The launcher's store lives in NEO4J_DATA_DIR (dir/data); the importer writes under NEO4J_HOME.
+  const run = spawnSync('java', ['-cp', join(dirname(jar), 'lib', '*'), 'org.neo4j.cli.AdminTool', ...args], {
+    cwd: folder,
+    env: { ...process.env, NEO4J_HOME: join(dir, 'data') },
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const output = `${run.stdout}${run.stderr}`.trim().split('\n');
+  if (run.status !== 0) {
+    throw new Neo4jLocalError(`neo4j-admin database import failed:\n${output.filter((line) => !/^[. ]+\d+%/.test(line)).slice(-15).join('\n')}`);
+  }
+  if (wasRunning) await startLocalNeo4j({ dir, port, password });
+  return output.slice(output.findIndex((line) => line.startsWith('IMPORT DONE')));
+}
+
 async function main(command) {
   if (command === 'start') {
     const { pid, uri, alreadyRunning } = await startLocalNeo4j();
     const auth = process.env.NEO4J_PASSWORD ? 'user neo4j, password from NEO4J_PASSWORD' : 'authentication disabled';
     console.log(`${alreadyRunning ? 'Neo4j already running' : 'Neo4j ready'} on ${uri} (pid ${pid}, ${auth}); stop it with \`npm run neo4j:stop\``);
+  } else if (command === 'import') {
+    if (!process.argv[3]) throw new Neo4jLocalError('usage: npm run neo4j:import FOLDER (written by kg export --format neo4j-admin -o FOLDER)');
+    console.log((await importIntoLocalNeo4j(resolve(process.argv[3]))).join('\n'));
   } else if (command === 'stop') {
     console.log((await stopLocalNeo4j()) ? 'Neo4j stopped' : 'Neo4j was not running (no live pid in .neo4j/neo4j.pid)');
   } else {
-    throw new Neo4jLocalError('usage: node scripts/neo4j-local.mjs start|stop');
+    throw new Neo4jLocalError('usage: node scripts/neo4j-local.mjs start|stop|import FOLDER');
   }
 }
 

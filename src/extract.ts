@@ -32,35 +32,3 @@ export async function extract(
   const json = mergeExtractions(extractions);
   return { json, graph: buildGraph(json) };
 }
-
-/**
- * The merged graph seen one document at a time (`kg extract --format jsonl`): per document, the
- * entities it mentions with only its own mentions, and the relations it gives evidence for with
- * only its own evidence. Ids, names, aliases and properties are the merged, cross-document ones.
- */
-export function* perDocument(json: GraphJson): Generator<DocumentExtraction> {
-  const views = new Map<string, DocumentExtraction>(
-    json.documents.map((document) => [document.id, { document, entities: [], relations: [] }]),
-  );
-  for (const entity of json.entities) {
-    for (const [document, mentions] of groupByDocument(entity.mentions)) {
-      views.get(document)?.entities.push({ ...entity, mentions });
-    }
-  }
-  for (const relation of json.relations) {
-    for (const [document, evidence] of groupByDocument(relation.evidence)) {
-      views.get(document)?.relations.push({ ...relation, evidence });
-    }
-  }
-  yield* views.values();
-}
-
-function groupByDocument<T extends { document: string }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.document);
-    if (group) group.push(item);
-    else groups.set(item.document, [item]);
-  }
-  return groups;
-}

@@ -5,6 +5,6 @@ export { extractDocument } from './pipeline/index.js';
 export { mergeExtractions } from './pipeline/merge.js';
 export { buildGraph, graphToJson, relationKey, type KnowledgeGraph } from './graph/build.js';
 export { readDocuments, type ReadOptions } from './ingest/index.js';
-export { runQuery, parseQuery, QueryError, type QueryResult, type PlainValue } from './query/index.js';
+export { runQuery, explainQuery, parseQuery, QueryError, QueryLimitError, type QueryLimits, type QueryResult, type PlainValue } from './query/index.js';
 export { runNeo4jQuery } from './query/neo4j.js';
 export { connectionFromEnv, loadGraph, type LoadOptions, type LoadSummary, type Neo4jConnection } from './store/neo4j.js';

@@ -104,8 +104,12 @@ export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set<RelationTy
   'NEGOTIATES_WITH',
 ]);
 
-/** What a relation may say besides its ends: where, when, in which office, done or intended. */
-export const RELATION_PROPERTY_KEYS = ['place', 'date', 'title', 'status'] as const;
+/**
+ * What a relation may say besides its ends: where, when, in which office, done or intended. `date`
+ * is ISO 8601 when it could be normalised ("1986-10"), and `dateText` then keeps the words it was
+ * read from ("last October").
+ */
+export const RELATION_PROPERTY_KEYS = ['place', 'date', 'dateText', 'title', 'status'] as const;
 export type RelationPropertyKey = (typeof RELATION_PROPERTY_KEYS)[number];
 export type RelationProperties = Partial<Record<RelationPropertyKey, string>>;
 

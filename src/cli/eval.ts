@@ -1,14 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../errors.js';
+import { readDocuments } from '../ingest/index.js';
+import type { SourceDocument } from '../types.js';
 import {
   evaluateConll04,
   evaluateConll2003,
+  evaluateCoref,
   evaluateGold,
   parseGoldFile,
+  type CorefReport,
   type GoldDocument,
+  type GoldRelationError,
   type GoldReport,
   type NerReport,
   type PrfTable,
@@ -21,9 +26,13 @@ import { syntaxModel } from '../syntax/index.js';
 interface EvalOptions {
   conll?: string;
   conll04?: string;
+  coref?: string;
+  trees?: CorefReport['syntax'];
   gold?: string;
+  corpus: string[];
   json?: boolean;
   limit?: number;
+  verbose?: boolean;
   ud?: string;
 }
 
@@ -33,9 +42,15 @@ export function register(program: Command): void {
     .description('Score the extraction against annotated text: precision, recall and F1, and the most frequent errors.')
     .option('--conll <file>', 'CoNLL-2003 NER file (TOKEN POS CHUNK NER lines): exact-span PER/LOC/ORG, MISC excluded')
     .option('--conll04 <file>', 'CoNLL04 JSON file: relations (Kill, Live_In, Located_In, OrgBased_In, Work_For) and NER')
+    .option('--coref <file>', 'CoNLL-U with coreference chains (GUM: Entity= in MISC): share of third-person pronouns linked to their chain')
+    .addOption(
+      new Option('--trees <source>', "with --coref: grammatical roles from none (word order), our parser, or the file's own (gold) trees").choices(['none', 'parser', 'gold']),
+    )
     .option('--gold <dir>', 'a directory of our own gold files (one JSON per document, see README) or one such file')
+    .option('--corpus <file>', 'with --gold: a JSONL corpus holding the documents by id (repeatable)', collect, [])
     .option('--ud <file>', 'a UD CoNLL-U treebank: UPOS accuracy, UAS and LAS of `kg parse` on its gold words (universal relations, punctuation included)')
     .option('--json', 'print the report as JSON instead of tables')
+    .option('--verbose', "with --gold: each document's missed and spurious entities and relations")
     .option('--limit <n>', 'score only the first N documents (CoNLL04, UD: sentences)', positiveInteger)
     .addHelpText(
       'after',
@@ -43,16 +58,23 @@ export function register(program: Command): void {
 Examples:
   kg eval --conll ../shared/data/conll2003/valid.txt
   kg eval --conll04 ../shared/data/conll04/conll04_dev.json --json
+  kg eval --coref ../shared/data/ud/en_gum/dev.conllu
   kg eval --gold data/gold
+  kg eval --gold test/gold/news-dev --corpus ../shared/data/news/reuters.jsonl --corpus ../shared/data/news/bbc_all.jsonl
   kg eval --ud ../shared/data/ud/en_ewt/test.conllu`,
     )
     .action(async (options: EvalOptions) => {
-      const given = [options.conll, options.conll04, options.gold, options.ud].filter((value) => value !== undefined);
-      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --gold DIR or --ud FILE');
+      const given = [options.conll, options.conll04, options.coref, options.gold, options.ud].filter((value) => value !== undefined);
+      if (given.length !== 1) throw new UserError('give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE');
+      if (options.trees !== undefined && options.coref === undefined) throw new UserError('--trees goes with --coref FILE');
+      if (options.gold === undefined && options.corpus.length > 0) throw new UserError('--corpus goes with --gold DIR');
       const evaluateOptions = { limit: options.limit, onProgress: progress };
-      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | UdReport;
+      let report: NerReport | { relations: SpanRelationReport; entities: NerReport } | GoldReport | CorefReport | UdReport;
       let text: string;
-      if (options.ud !== undefined) {
+      if (options.coref !== undefined) {
+        const coref = evaluateCoref(await readText(options.coref), { ...evaluateOptions, name: basename(options.coref), trees: options.trees ?? 'none' });
+        [report, text] = [coref, formatCoref(coref)];
+      } else if (options.ud !== undefined) {
         const treebank = parseConllu(await readText(options.ud), options.ud).slice(0, options.limit);
         const ud = evaluateUd(treebank, syntaxModel());
         [report, text] = [ud, formatUd(basename(options.ud), ud)];
@@ -67,12 +89,16 @@ Examples:
           formatNer('CoNLL04 NER (Other excluded), for information', conll04.entities),
         ].join('\n');
       } else {
-        const gold = evaluateGold(await readGoldDocuments(options.gold!), evaluateOptions);
-        [report, text] = [gold, formatGold(gold)];
+        const gold = evaluateGold(await readGoldDocuments(options.gold!, options.corpus), evaluateOptions);
+        [report, text] = [gold, formatGold(gold, options.verbose === true)];
       }
       if (process.stderr.isTTY) process.stderr.write('\n');
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : text);
     });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function positiveInteger(value: string): number {
@@ -93,8 +119,11 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** Every `*.json` gold file of a directory (or the one file given), with the text it annotates. */
-async function readGoldDocuments(path: string): Promise<GoldDocument[]> {
+/**
+ * Every `*.json` gold file of a directory (or the one file given), with the text it annotates: the
+ * corpus record whose id is its `document` when corpora are given, else the file at that path.
+ */
+async function readGoldDocuments(path: string, corpora: string[]): Promise<GoldDocument[]> {
   const info = await stat(path).catch(() => {
     throw new UserError(`${path}: no such file or directory`);
   });
@@ -102,14 +131,34 @@ async function readGoldDocuments(path: string): Promise<GoldDocument[]> {
     ? (await readdir(path)).filter((name) => name.endsWith('.json')).sort().map((name) => join(path, name))
     : [path];
   if (files.length === 0) throw new UserError(`${path}: no gold files (*.json) in this directory`);
+  const golds = await Promise.all(files.map(async (file) => ({ file, gold: parseGoldFile(await readText(file), file) })));
+  const byId = corpora.length > 0 ? await readCorpusDocuments(corpora, new Set(golds.flatMap(({ gold }) => gold.document ?? []))) : undefined;
   return Promise.all(
-    files.map(async (file) => {
-      const gold = parseGoldFile(await readText(file), file);
-      const source = gold.document === undefined ? file : resolve(dirname(file), gold.document);
-      const text = gold.text ?? (await readText(source));
-      return { id: basename(file, '.json'), source, text, gold };
+    golds.map(async ({ file, gold }): Promise<GoldDocument> => {
+      const id = basename(file, '.json');
+      if (gold.text !== undefined) return { id, source: file, text: gold.text, gold };
+      if (byId === undefined) {
+        const source = resolve(dirname(file), gold.document!);
+        const text = await readFile(source, 'utf8').catch(() => {
+          throw new UserError(`${file}: cannot read the document ${source} (if "${gold.document}" is a corpus id, give --corpus FILE.jsonl)`);
+        });
+        return { id, source, text, gold };
+      }
+      const document = byId.get(gold.document!);
+      if (document === undefined) throw new UserError(`${file}: document "${gold.document}" is in none of ${corpora.join(', ')}`);
+      const { source, text, title, date } = document;
+      return { id, source, text, gold, ...(title && { title }), ...(date && { date }) };
     }),
   );
+}
+
+/** The documents of the JSONL corpora whose ids are wanted, read line by line. */
+async function readCorpusDocuments(corpora: string[], wanted: Set<string>): Promise<Map<string, SourceDocument>> {
+  const found = new Map<string, SourceDocument>();
+  for await (const document of readDocuments(corpora)) {
+    if (wanted.has(document.id)) found.set(document.id, document);
+  }
+  return found;
 }
 
 function formatNer(title: string, report: NerReport): string {
@@ -123,6 +172,19 @@ function formatNer(title: string, report: NerReport): string {
     listTable(['text', 'gold', 'count'], falseNegatives.map((e) => [e.text, e.type, String(e.count)])),
     `\nMost frequent wrong types\n`,
     listTable(['text', 'gold', 'predicted', 'count'], wrongType.map((e) => [e.text, e.gold, e.predicted, String(e.count)])),
+    '',
+  ].join('\n');
+}
+
+function formatCoref(report: CorefReport): string {
+  const row = (name: string, s: CorefReport['personPronouns']): string[] => [name, s.accuracy.toFixed(3), String(s.correct), String(s.total), String(s.linked), s.precision.toFixed(3)];
+  const header = ['pronouns', 'accuracy', 'correct', 'total', 'linked', 'precision'];
+  const roles = { none: 'roles from word order', parser: "roles from our parser's trees", gold: "roles from the file's trees" }[report.syntax];
+  return [
+    `## Pronoun resolution: ${report.documents} documents, ${roles}\n`,
+    markdownTable([header, row('third person', report.pronouns), row('person chains', report.personPronouns)], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
+    `\nBy form\n`,
+    markdownTable([header, ...Object.entries(report.pronouns.byForm).map(([form, s]) => row(form, s))], { align: ['l', 'r', 'r', 'r', 'r', 'r'] }),
     '',
   ].join('\n');
 }
@@ -141,31 +203,39 @@ function formatRelations(title: string, report: SpanRelationReport): string {
   ].join('\n');
 }
 
-function formatGold(report: GoldReport): string {
+function formatGold(report: GoldReport, verbose: boolean): string {
   const { entities, relations } = report;
+  const optional = (count: number, what: string): string => `\n${count} predicted ${what} matched optional gold ones (not scored).\n`;
   return [
     `## Gold entities: ${report.documents} documents\n`,
     scoreTable(entities),
-    `\nEntity errors\n`,
-    listTable(
-      ['error', 'type', 'name', 'document'],
-      [
-        ...entities.falsePositives.map((e) => [`false positive (${e.reason})`, e.type, e.name, e.document]),
-        ...entities.falseNegatives.map((e) => ['false negative', e.type, e.name, e.document]),
-      ],
-    ),
-    `\n## Gold relations\n`,
+    optional(entities.optionalMatches, 'entities'),
+    `## Gold relations\n`,
     scoreTable(relations),
-    `\nRelation errors\n`,
-    listTable(
-      ['error', 'type', 'source', 'target', 'document'],
-      [
-        ...relations.falsePositives.map((e) => ['false positive', e.type, e.source, e.target, e.document]),
-        ...relations.falseNegatives.map((e) => ['false negative', e.type, e.source, e.target, e.document]),
-      ],
-    ),
-    '',
+    optional(relations.optionalMatches, 'relations'),
+    verbose ? formatGoldErrors(report) : "--verbose lists each document's missed and spurious entities and relations.\n",
   ].join('\n');
+}
+
+/** Each document's errors: missed (false negatives) and spurious (false positives, with the sentence). */
+function formatGoldErrors({ entities, relations }: GoldReport): string {
+  const fact = (e: GoldRelationError): string => `${e.type}(${e.source} → ${e.target})`;
+  const lines = new Map<string, string[]>();
+  const add = (document: string, line: string): void => {
+    lines.set(document, [...(lines.get(document) ?? []), line]);
+  };
+  for (const e of relations.falseNegatives) add(e.document, `- missed ${fact(e)}`);
+  for (const e of relations.falsePositives) {
+    add(e.document, `- spurious ${fact(e)}${e.reason === 'duplicate' ? ' (duplicate)' : ''}${e.sentence ? `: "${oneLine(e.sentence)}"` : ''}`);
+  }
+  for (const e of entities.falseNegatives) add(e.document, `- missed entity ${e.type} "${e.name}"`);
+  for (const e of entities.falsePositives) add(e.document, `- spurious entity ${e.type} "${e.name}" (${e.reason})`);
+  if (lines.size === 0) return 'No errors.\n';
+  return [...lines].sort(([a], [b]) => a.localeCompare(b)).map(([document, rows]) => `### ${document}\n\n${rows.join('\n')}\n`).join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function formatUd(name: string, report: UdReport): string {

@@ -1,9 +1,12 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { extract } from '../extract.js';
 import { readDocuments } from '../ingest/index.js';
-import type { GraphJson } from '../types.js';
+import { isBlank, readLines } from '../ingest/lines.js';
+import { mergeExtractions } from '../pipeline/merge.js';
+import type { DocumentExtraction, GraphJson } from '../types.js';
 
 export interface GraphSourceOptions {
   /** A saved extraction (`kg extract -o FILE.json`) instead of inputs. */
@@ -14,7 +17,7 @@ export interface GraphSourceOptions {
 export function addGraphSourceOptions(command: Command): Command {
   return command
     .argument('[inputs...]', 'files, directories (.txt, .html, .jsonl) or - for stdin')
-    .option('--graph <file>', 'a saved extraction (kg extract -o FILE.json) instead of inputs');
+    .option('--graph <file>', 'a saved extraction (kg extract -o FILE.json, or --format jsonl -o FILE.jsonl) instead of inputs');
 }
 
 /** Extract the inputs, or read a saved extraction: exactly one of the two. */
@@ -25,20 +28,13 @@ export async function loadGraphJson(inputs: string[], options: GraphSourceOption
   return (await extract(readDocuments(inputs))).json;
 }
 
+/**
+ * A saved extraction: the JSON graph (`kg extract -o FILE.json`), or the lines of
+ * `kg extract --format jsonl`, merged across documents here (`mergeExtractions`, as an in-memory
+ * run does), so both give the same graph.
+ */
 export async function readGraphFile(path: string): Promise<GraphJson> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`${path}: cannot read the file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const graph = json as Partial<GraphJson>;
+  const graph = path.endsWith('.jsonl') ? await readExtractionLines(path) : ((await readJson(path)) as Partial<GraphJson>);
   if (!Array.isArray(graph.documents) || !Array.isArray(graph.entities) || !Array.isArray(graph.relations)) {
     throw new UserError(`${path}: not a kg extraction (expected "documents", "entities" and "relations" arrays)`);
   }
@@ -53,4 +49,41 @@ export async function readGraphFile(path: string): Promise<GraphJson> {
     }
   }
   return graph as GraphJson;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`${path}: cannot read the file`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function readExtractionLines(path: string): Promise<GraphJson> {
+  const extractions: DocumentExtraction[] = [];
+  try {
+    for await (const line of readLines(createReadStream(path))) {
+      if (isBlank(line.bytes)) continue;
+      let record: Partial<DocumentExtraction>;
+      try {
+        record = JSON.parse(line.bytes.toString('utf8')) as Partial<DocumentExtraction>;
+      } catch (error) {
+        throw new UserError(`${path}:${line.number}: not valid JSON (${(error as Error).message})`);
+      }
+      if (typeof record?.document?.id !== 'string' || !Array.isArray(record.entities) || !Array.isArray(record.relations)) {
+        throw new UserError(`${path}:${line.number}: not a line of kg extract --format jsonl (expected "document", "entities" and "relations")`);
+      }
+      extractions.push(record as DocumentExtraction);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${path}: cannot read the file`);
+  }
+  return mergeExtractions(extractions);
 }

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_EVIDENCE_PER_RELATION, loadGraph } from '../store/neo4j.js';
+import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_EVIDENCE_PER_RELATION, DEFAULT_TIMEOUT_SECONDS, loadGraph } from '../store/neo4j.js';
 import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
 
 interface LoadFlags extends GraphSourceOptions {
@@ -11,6 +11,8 @@ interface LoadFlags extends GraphSourceOptions {
   batchSize: number;
   concurrency: number;
   evidence: number;
+  timeout: number;
+  transactionTimeout?: number;
   progress?: boolean;
 }
 
@@ -31,6 +33,8 @@ export function register(program: Command): void {
     .option('--batch-size <rows>', 'rows per transaction', count('--batch-size', 1), DEFAULT_BATCH_SIZE)
     .option('--concurrency <sessions>', 'batches sent at once, each in its own session', count('--concurrency', 1), DEFAULT_CONCURRENCY)
     .option('--evidence <sentences>', 'evidence sentences kept per relationship', count('--evidence', 0), DEFAULT_EVIDENCE_PER_RELATION)
+    .option('--timeout <seconds>', 'give up on a server that does not answer: to connect, and retrying a batch it dropped', count('--timeout', 1), DEFAULT_TIMEOUT_SECONDS)
+    .option('--transaction-timeout <seconds>', "the server rolls back a batch running longer (default: the server's setting)", count('--transaction-timeout', 1))
     .option('--progress', 'show a progress bar on stderr')
     .addHelpText(
       'after',
@@ -43,7 +47,10 @@ Examples:
     )
     .action(async (inputs: string[], flags: LoadFlags) => {
       const json = await loadGraphJson(inputs, flags);
-      const connection = connectionFromEnv({ uri: flags.uri, username: flags.username, password: flags.password, database: flags.database });
+      const connection = {
+        ...connectionFromEnv({ uri: flags.uri, username: flags.username, password: flags.password, database: flags.database }),
+        timeoutSeconds: flags.timeout,
+      };
       const bar = flags.progress
         ? new cliProgress.SingleBar(
             { stream: process.stderr, format: 'loading [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
@@ -56,6 +63,7 @@ Examples:
           batchSize: flags.batchSize,
           concurrency: flags.concurrency,
           evidencePerRelation: flags.evidence,
+          ...(flags.transactionTimeout && { transactionTimeoutSeconds: flags.transactionTimeout }),
           onProgress: (done, total) => (bar?.setTotal(total), bar?.update(done)),
         });
         bar?.stop();

@@ -3,10 +3,18 @@
  * pipeline predicts, scorers compare. Everything here takes and returns plain data; the CLI reads
  * the files and prints.
  */
+import { analyze } from '../pipeline/analyze.js';
+import { clean } from '../pipeline/clean.js';
+import { resolveCoreference } from '../pipeline/coreference.js';
+import { findMentions } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
+import { resolve } from '../pipeline/resolve.js';
+import { parseSentence } from '../syntax/index.js';
 import type { SourceDocument } from '../types.js';
 import { parseConll04 } from './conll04.js';
 import { parseConll2003 } from './conll2003.js';
+import { parseCorefConllu } from './conllu-coref.js';
+import { scoreCoref, treesBySentence, type CorefReport } from './coref.js';
 import { scoreGold, type GoldAnnotations, type GoldReport } from './gold.js';
 import { scoreNer, type NerReport } from './ner.js';
 import { predictedMentions, predictedRelations } from './predict.js';
@@ -14,7 +22,9 @@ import { scoreSpanRelations, type SpanRelationReport } from './relations.js';
 
 export { parseConll2003, type AnnotatedDocument } from './conll2003.js';
 export { parseConll04, type RelationDocument } from './conll04.js';
-export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldReport } from './gold.js';
+export { parseGoldFile, scoreGold, type GoldAnnotations, type GoldRelationError, type GoldReport } from './gold.js';
+export { parseCorefConllu, type CorefDocument } from './conllu-coref.js';
+export { scoreCoref, type CorefReport } from './coref.js';
 export { scoreNer, type NerReport } from './ner.js';
 export { scoreSpanRelations, type SpanRelationReport } from './relations.js';
 export type { Prf, PrfTable } from './prf.js';
@@ -67,24 +77,46 @@ export function evaluateConll04(content: string, options: EvaluateOptions = {}):
 }
 
 /** A gold document whose text has been loaded. */
-export interface GoldDocument {
-  id: string;
-  source: string;
-  text: string;
+export interface GoldDocument extends SourceDocument {
   gold: GoldAnnotations;
 }
 
 /** Our own document-level gold files: entities and relations, duplicates counted as errors. */
 export function evaluateGold(documents: GoldDocument[], options: EvaluateOptions = {}): GoldReport {
   return scoreGold(
-    documents.map(({ id, source, text, gold }, index) => {
-      const { entities, relations } = extractDocument({ id, source, text });
+    documents.map(({ gold, ...document }, index) => {
+      const { entities, relations } = extractDocument(document);
       options.onProgress?.(index + 1, documents.length);
-      return { id, gold, predicted: { entities, relations } };
+      return { id: document.id, gold, predicted: { entities, relations } };
     }),
   );
 }
 
 function sourceOf(document: { id: string; text: string }, name = 'eval'): SourceDocument {
   return { id: document.id, text: document.text, source: name };
+}
+
+/**
+ * Pronoun resolution on CoNLL-U coreference (GUM): each document's text is rebuilt from its words,
+ * run through the pipeline up to coreference, and the links are mapped back to the words by offset.
+ * `trees`: where grammatical roles come from: none (word order and tags), our parser on every
+ * sentence, or the file's own trees.
+ */
+export function evaluateCoref(content: string, options: EvaluateOptions & { trees?: CorefReport['syntax'] } = {}): CorefReport {
+  const trees = options.trees ?? 'none';
+  const documents = parseCorefConllu(content, options.name).slice(0, options.limit);
+  const cases = documents.map((gold, index) => {
+    const analyzed = analyze(clean(gold.text));
+    const resolved = resolve(gold.id, analyzed, findMentions(analyzed));
+    const parses =
+      trees === 'gold'
+        ? treesBySentence(gold.sentences, analyzed.sentences)
+        : trees === 'parser'
+          ? new Map(analyzed.sentences.map((s) => [s.index, parseSentence(analyzed.text, s.start, s.end)]))
+          : undefined;
+    const links = resolveCoreference(analyzed, resolved, parses);
+    options.onProgress?.(index + 1, documents.length);
+    return { gold, entities: resolved.entities, links };
+  });
+  return scoreCoref(cases, trees);
 }

@@ -20,6 +20,12 @@ export const CONLL04_RELATION_TYPES: Partial<Record<RelationType, string>> = {
   KILLED: 'Kill',
 };
 
+/**
+ * CoNLL04's Work_For joins people to organizations; an office in a country ("Croatian President
+ * Tudjman") is annotated there as Live_In, the official's nationality. We state it as the office.
+ */
+const isOffice = (type: RelationType): boolean => type === 'LEADER_OF' || type === 'WORKS_FOR';
+
 /** Every mention of every entity whose type has a CoNLL name, as a labeled span. */
 export function predictedMentions(extraction: DocumentExtraction): LabeledSpan[] {
   return extraction.entities.flatMap((entity) => {
@@ -36,9 +42,9 @@ export function predictedRelations(extraction: DocumentExtraction): PredictedSpa
   const entities = new Map(extraction.entities.map((entity) => [entity.id, entity]));
   const predicted = new Map<string, PredictedSpanRelation>();
   for (const relation of extraction.relations) {
-    const type = CONLL04_RELATION_TYPES[relation.type];
     const source = entities.get(relation.source);
     const target = entities.get(relation.target);
+    const type = target && isOffice(relation.type) && target.type === 'Country' ? 'Live_In' : CONLL04_RELATION_TYPES[relation.type];
     const key = `${type}|${relation.source}|${relation.target}`;
     if (!type || !source || !target || predicted.has(key)) continue;
     predicted.set(key, {

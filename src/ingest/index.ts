@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import type { SourceDocument } from '../types.js';
-import { decodeDocument, decodeLine } from './decode.js';
+import { checkDocumentSize, decodeDocument, decodeLine } from './decode.js';
 import { isJsonlPath, listInputFiles, type InputFile } from './files.js';
 
 export { countDocuments } from './count.js';
@@ -55,6 +55,7 @@ async function* pathItems(input: string, ids: DocumentIds): AsyncGenerator<Item>
 
 async function textFileItem(file: InputFile, ids: DocumentIds): Promise<Item> {
   try {
+    checkDocumentSize((await stat(file.path)).size, file.path);
     const text = decodeDocument(await readFile(file.path), file.path);
     const title = isHtmlPath(file.path) ? htmlTitle(text) : undefined;
     return { id: ids.claim(file.stem, file.qualified), text, source: file.path, ...(title && { title }) };

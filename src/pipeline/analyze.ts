@@ -1,5 +1,6 @@
 import nlp from 'compromise/two';
 import type { Sentence } from '../types.js';
+import { chunkText, type TextRange } from './chunks.js';
 
 /** A word with its compromise tags and its offsets in the document text. */
 export interface Token {
@@ -41,29 +42,50 @@ interface CompromiseTerm {
  */
 const TAGGING_STEPS = (nlp.world() as { hooks: string[] }).hooks.filter((step) => step !== 'postTagger');
 
-/** Sentences and tagged tokens, from one compromise pass over the cleaned text. */
-export function analyze(text: string): AnalyzedText {
-  const parsed = nlp.tokenize(text);
+/**
+ * compromise reads at most this many characters at a time: its time, and the entity stage's work
+ * on one sentence, grow faster than linearly with a sentence's length, and a text without
+ * punctuation is one sentence. Longer paragraphs are cut at sentence ends (see `chunkText`).
+ */
+export const ANALYSIS_CHUNK_CHARS = 10_000;
+
+/**
+ * Sentences and tagged tokens of the cleaned text (or of its `range`, offsets still into the whole
+ * text), from compromise passes over pieces of at most `ANALYSIS_CHUNK_CHARS`.
+ */
+export function analyze(text: string, range?: TextRange): AnalyzedText {
+  const sentences: Sentence[] = [];
+  const tokens: Token[][] = [];
+  for (const piece of chunkText(text, ANALYSIS_CHUNK_CHARS, range)) analyzePiece(text, piece.start, piece.end, sentences, tokens);
+  const all = tokens.flat();
+  all.forEach((token, i) => {
+    const next = all[i + 1];
+    token.endsLine = next !== undefined && text.slice(token.end, next.start).includes('\n');
+  });
+  return { text, sentences, tokens };
+}
+
+/** One compromise pass over text[from, to); sentences and tokens are appended with offsets into the whole text. */
+function analyzePiece(text: string, from: number, to: number, sentences: Sentence[], tokens: Token[][]): void {
+  const parsed = nlp.tokenize(text.slice(from, to));
   parsed.compute(TAGGING_STEPS);
   parsed.compute('offset');
   // Reading compromise's own term lists skips building its JSON view: a third of the parse cost.
   const terms = (parsed as unknown as { docs: CompromiseTerm[][] }).docs;
-  const sentences: Sentence[] = [];
-  const tokens: Token[][] = [];
   for (const sentenceTerms of terms) {
     const words = sentenceTerms.filter((term) => term.text.length > 0);
     if (words.length === 0) continue;
     const index = sentences.length;
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    const start = first.offset.start - leadingPunctuation(first.pre);
-    const end = last.offset.start + last.offset.length + trailingPunctuation(last.post);
+    const start = from + first.offset.start - leadingPunctuation(first.pre);
+    const end = from + last.offset.start + last.offset.length + trailingPunctuation(last.post);
     sentences.push({ index, start, end, text: text.slice(start, end) });
     tokens.push(
       words.map((term, i) => ({
         text: term.text,
-        start: term.offset.start,
-        end: term.offset.start + term.offset.length,
+        start: from + term.offset.start,
+        end: from + term.offset.start + term.offset.length,
         pre: term.pre,
         post: term.post,
         tags: term.tags,
@@ -73,12 +95,6 @@ export function analyze(text: string): AnalyzedText {
       })),
     );
   }
-  const all = tokens.flat();
-  all.forEach((token, i) => {
-    const next = all[i + 1];
-    token.endsLine = next !== undefined && text.slice(token.end, next.start).includes('\n');
-  });
-  return { text, sentences, tokens };
 }
 
 /** Opening quotes and brackets touching the first word belong to the sentence; spaces do not. */

@@ -1,20 +1,59 @@
-import type { DocumentExtraction, SourceDocument } from '../types.js';
+import { parseSentence } from '../syntax/index.js';
+import type { DocumentExtraction, DocumentInfo, MentionRef, SourceDocument } from '../types.js';
 import { analyze } from './analyze.js';
+import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
+import { resolveCoreference } from './coreference.js';
 import { findMentions } from './entities/index.js';
+import { mergeExtractions } from './merge.js';
 import { resolve } from './resolve.js';
 import { findRelations } from './relations/index.js';
+import { LazyParses, type SentenceParser } from './relations/parses.js';
 
-/** The whole per-document pipeline: clean → sentences → entities → resolve → relations. Pure. */
-export function extractDocument(document: SourceDocument): DocumentExtraction {
-  const analyzed = analyze(clean(document.text));
+/**
+ * Documents longer than this are read in parts of at most this many characters (cut at paragraphs,
+ * then sentences), each resolved on its own and merged as separate documents are: resolution
+ * compares the names of a part with each other, so a part's size bounds that cost. No article of the
+ * news corpora comes near it; a 50 MB dump does.
+ */
+export const DOCUMENT_PART_CHARS = 100_000;
+
+/**
+ * The whole per-document pipeline: clean → sentences → entities → resolve → coreference →
+ * relations, with the sentences that may hold a fact parsed on demand (`parser`, the shipped model
+ * by default; `undefined` reads no trees). Pure, once the model is loaded.
+ */
+export function extractDocument(document: SourceDocument, parser: SentenceParser | undefined = parseSentence): DocumentExtraction {
+  const { id, source, title, date, url } = document;
+  const info: DocumentInfo = { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) };
+  const cleaned = clean(document.text);
+  const parts = chunkText(cleaned, DOCUMENT_PART_CHARS);
+  const extraction =
+    parts.length === 1
+      ? { document: info, ...extractPart(document, cleaned, parser) }
+      : { document: info, ...mergeExtractions(parts.map((part) => ({ document: info, ...extractPart(document, cleaned, parser, part) }))) };
+  return withOriginalText(extraction, document.text);
+}
+
+/**
+ * Cleaning blanks markup and furniture with spaces, so offsets hold but the cleaned slice of a
+ * sentence that had markup differs from the original: the contract gives the original's slice.
+ */
+function withOriginalText(extraction: DocumentExtraction, text: string): DocumentExtraction {
+  const original = <T extends MentionRef>(ref: T): T => ({ ...ref, text: text.slice(ref.start, ref.end) });
+  return {
+    document: extraction.document,
+    entities: extraction.entities.map((entity) => ({ ...entity, mentions: entity.mentions.map(original) })),
+    relations: extraction.relations.map((relation) => ({ ...relation, evidence: relation.evidence.map(original) })),
+  };
+}
+
+function extractPart(document: SourceDocument, cleaned: string, parser: SentenceParser | undefined, part?: TextRange): Omit<DocumentExtraction, 'document'> {
+  const analyzed = analyze(cleaned, part);
   const mentions = findMentions(analyzed);
   const resolved = resolve(document.id, analyzed, mentions);
-  const relations = findRelations(document.id, analyzed, resolved);
-  const { id, source, title, date, url } = document;
-  return {
-    document: { id, source, ...(title && { title }), ...(date && { date }), ...(url && { url }) },
-    entities: resolved.entities,
-    relations,
-  };
+  const parses = parser && new LazyParses(analyzed, resolved, parser);
+  const coreference = resolveCoreference(analyzed, resolved, parses);
+  const context = { ...(document.date && { date: document.date }), ...(parses && { parses }), coreference };
+  return { entities: resolved.entities, relations: findRelations(document.id, analyzed, resolved, context) };
 }

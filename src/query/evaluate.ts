@@ -1,17 +1,62 @@
 /** Expression evaluation with Cypher's null semantics (three-valued logic, null in → null out). */
-import type { Expression } from './ast.js';
+import type { Expression, PatternPart } from './ast.js';
 import { compare, equals } from './compare.js';
 import { QueryError } from './errors.js';
 import { FUNCTIONS, typeName } from './functions.js';
 import type { GraphView } from './graph-view.js';
-import { matchPattern } from './match.js';
+import type { QueryGuard } from './limits.js';
+import { patternExists } from './match.js';
+import type { PartPlan } from './plan.js';
 import { NodeValue, RelationshipValue, isMap, type Value } from './values.js';
 
-export type Row = Map<string, Value>;
+/** The variables bound for one row: a Map, or a row plus bindings (see `extend`). */
+export interface Row {
+  get(name: string): Value | undefined;
+  has(name: string): boolean;
+}
+
+/**
+ * A row plus one binding: one small object where a copied Map would hash every variable again.
+ * Matching extends rows at every hop, so this is most of what a query allocates.
+ */
+class Binding implements Row {
+  constructor(
+    private readonly parent: Row,
+    private readonly name: string,
+    private readonly value: Value,
+  ) {}
+
+  get(name: string): Value | undefined {
+    let row: Row = this;
+    while (row instanceof Binding) {
+      if (row.name === name) return row.value;
+      row = row.parent;
+    }
+    return row.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+export function extend(row: Row, name: string, value: Value): Row {
+  return new Binding(row, name, value);
+}
+
+/** Variables of `first`, then of `second` (ORDER BY reads projected columns, then the source row). */
+export function overlay(first: Row, second: Row): Row {
+  return { get: (name) => (first.has(name) ? first.get(name) : second.get(name)), has: (name) => first.has(name) || second.has(name) };
+}
+
+export const EMPTY_ROW: Row = new Map();
 
 export interface EvaluationContext {
   view: GraphView;
   parameters: Record<string, Value>;
+  guard: QueryGuard;
+  /** The plans of the pattern predicates in the query's expressions. */
+  patterns: ReadonlyMap<PatternPart, PartPlan>;
   /** The value of each aggregate call of the group being projected. */
   aggregates?: Map<Expression, Value>;
 }
@@ -97,7 +142,7 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
       if (!Array.isArray(source)) throw new QueryError(`list comprehension over ${typeName(source)}`);
       const result: Value[] = [];
       for (const item of source) {
-        const inner = new Map(row).set(expression.variable, item);
+        const inner = extend(row, expression.variable, item);
         if (expression.where && evaluate(expression.where, inner, context) !== true) continue;
         result.push(expression.map ? evaluate(expression.map, inner, context) : item);
       }
@@ -110,7 +155,7 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
       let trues = 0;
       let nulls = 0;
       for (const item of source) {
-        const result = truth(evaluate(expression.where, new Map(row).set(expression.variable, item), context));
+        const result = truth(evaluate(expression.where, extend(row, expression.variable, item), context));
         if (result === true) trues++;
         else if (result === null) nulls++;
       }
@@ -127,14 +172,8 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
       }
       break;
     }
-    case 'pattern': {
-      for (const variable of [...expression.pattern.nodes, ...expression.pattern.relationships]) {
-        if (variable.variable && !row.has(variable.variable)) {
-          throw new QueryError(`pattern predicates may only use variables bound before; \`${variable.variable}\` is new (use OPTIONAL MATCH)`, variable.position);
-        }
-      }
-      return matchPattern(expression.pattern, row, context, new Set(), () => true);
-    }
+    case 'pattern':
+      return patternExists(context.patterns.get(expression.pattern)!, row, context);
   }
 }
 

@@ -2,18 +2,32 @@
  * The same query against Neo4j, with results converted to the plain rows the in-memory engine
  * returns: Integers become numbers, nodes / relationships / paths take the shapes in values.ts.
  */
-import neo4j, { type Driver, type Node, type Path, type Relationship } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { QueryResult } from './execute.js';
+import { DEFAULT_TIMEOUT_SECONDS, QueryLimitError } from './limits.js';
 import { plainNode, plainPath, plainRelationship, type PlainNode, type PlainRelationship, type PlainValue } from './values.js';
 
-/** Run a query in a read transaction (Neo4j refuses writes there). */
-export async function runNeo4jQuery(driver: Driver, query: string, parameters: Record<string, unknown> = {}, database?: string): Promise<QueryResult> {
+/**
+ * Run a query in a read transaction (Neo4j refuses writes there), with a transaction time-out
+ * (default 60 s, as the in-memory engine's): past it the server stops the query.
+ */
+export async function runNeo4jQuery(driver: Driver, query: string, parameters: Record<string, unknown> = {}, database?: string, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): Promise<QueryResult> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const { keys, records } = await session.executeRead(async (tx) => {
-      const running = tx.run(query, toNeo4jParameters(parameters));
-      return { keys: await running.keys(), records: (await running).records };
-    });
+    const { keys, records } = await session
+      .executeRead(
+        async (tx) => {
+          const running = tx.run(query, toNeo4jParameters(parameters));
+          return { keys: await running.keys(), records: (await running).records };
+        },
+        { timeout: Math.round(timeoutSeconds * 1000) },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof Neo4jError && /TransactionTimedOut/.test(error.code)) {
+          throw new QueryLimitError(`Neo4j stopped the query at its transaction time-out of ${timeoutSeconds} s: narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS`);
+        }
+        throw error;
+      });
     const columns = keys.map(String);
     // Relationships name their end nodes by element id; fetch those nodes' `id` properties.
     const elementIds = new Set<string>();

@@ -12,6 +12,11 @@ export interface Neo4jConnection {
   password: string;
   /** Unset: the server's default database. */
   database?: string;
+  /**
+   * Seconds to wait for an unreachable server: to connect, and to retry a transaction it dropped
+   * (a restart, a kill) before giving up. Default `DEFAULT_TIMEOUT_SECONDS`.
+   */
+  timeoutSeconds?: number;
 }
 
 export interface LoadOptions {
@@ -23,6 +28,8 @@ export interface LoadOptions {
   concurrency?: number;
   /** Called after each committed batch with rows done and rows in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Seconds the server lets one batch's transaction run before it rolls it back; unset: the server's setting. */
+  transactionTimeoutSeconds?: number;
 }
 
 export interface LoadSummary {
@@ -35,6 +42,8 @@ export interface LoadSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 1_000;
+/** Connect and retry time-out: a dead server is reported within about twice this (the driver's own default waits 30 s and more). */
+export const DEFAULT_TIMEOUT_SECONDS = 4;
 export const DEFAULT_EVIDENCE_PER_RELATION = 10;
 /** Two sessions keep the server busy while the client packs and sends the next batch (1.5× one session on two cores; three gained nothing). */
 export const DEFAULT_CONCURRENCY = 2;
@@ -55,7 +64,13 @@ export function openDriver(connection: Neo4jConnection): Driver {
   // No password: the `none` scheme, which a server with authentication disabled accepts.
   const auth = connection.password ? neo4j.auth.basic(connection.username, connection.password) : { scheme: 'none', credentials: '' };
   try {
-    return neo4j.driver(connection.uri, auth, { disableLosslessIntegers: true, connectionTimeout: 10_000 });
+    const timeout = 1000 * (connection.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    return neo4j.driver(connection.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionTimeout: timeout,
+      connectionAcquisitionTimeout: 2 * timeout,
+      maxTransactionRetryTime: timeout,
+    });
   } catch (error) {
     throw new UserError(`bad Neo4j URI ${connection.uri}: ${(error as Error).message}`);
   }
@@ -117,13 +132,34 @@ export async function readSchema(): Promise<string[]> {
 export async function applySchema(session: Session): Promise<void> {
   for (const statement of await readSchema()) {
     try {
-      await session.run(statement);
+      // Loads starting at once (shards) contend for the schema lock: a deadlock is retried.
+      await retryTransient(() => session.executeWrite((tx) => tx.run(statement)));
     } catch (error) {
       // Two loads starting at once may both create the same rule; the other one's is as good.
       if (!(error instanceof Neo4jError && /AlreadyExists/.test(error.code))) throw error;
     }
   }
   await session.run('CALL db.awaitIndexes(300)');
+}
+
+/** How long a batch that keeps meeting deadlocks (concurrent loads of overlapping graphs) is retried. */
+const TRANSIENT_RETRY_MS = 60_000;
+
+/**
+ * The driver retries for `maxTransactionRetryTime`, kept short so that a dead server is reported
+ * quickly; transient errors of a live server (deadlocks between concurrent loads) get longer.
+ */
+async function retryTransient<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + TRANSIENT_RETRY_MS;
+  for (let delay = 100; ; delay = Math.min(2 * delay, 2_000)) {
+    try {
+      return await work();
+    } catch (error) {
+      const transient = error instanceof Neo4jError && error.code.startsWith('Neo.TransientError.');
+      if (!transient || Date.now() + delay > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+    }
+  }
 }
 
 // Statements: labels and relationship types come from our vocabulary, never from the data;
@@ -297,7 +333,9 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
   const started = performance.now();
   const summary: LoadSummary = { nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0, batches: 0, seconds: 0 };
   let done = 0;
+  const committed = new Map<Step, number>();
   const record = (batch: Batch, counters: { nodesCreated: number; relationshipsCreated: number }) => {
+    committed.set(batch.step, (committed.get(batch.step) ?? 0) + batch.rows.length);
     if (batch.step.creates === 'nodes') {
       summary.nodesCreated += counters.nodesCreated;
       summary.nodesUpdated += batch.rows.length - counters.nodesCreated;
@@ -325,7 +363,7 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
             if (failed) return pMapSkip;
             const own = idle.pop()!;
             try {
-              record(batch, await runBatch(own, batch, evidenceCap));
+              record(batch, await runBatch(own, batch, evidenceCap, options.transactionTimeoutSeconds));
             } catch (error) {
               failed = true;
               throw error;
@@ -336,7 +374,7 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
           { concurrency },
         );
         const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-        if (failure) throw failure.reason;
+        if (failure) throw isConnectionLoss(failure.reason) ? partialLoad(connection, batches, committed) : failure.reason;
       }
     } finally {
       await Promise.all(extra.map((own) => own.close()));
@@ -346,18 +384,40 @@ export async function loadGraph(json: GraphJson, connection: Neo4jConnection, op
   return summary;
 }
 
-async function runBatch(session: Session, { number, step, statement, rows }: Batch, evidenceCap: number) {
+async function runBatch(session: Session, { number, step, statement, rows }: Batch, evidenceCap: number, timeoutSeconds: number | undefined) {
   try {
     // Integers go as Cypher INTEGERs (a JS number would be a FLOAT, which a list slice refuses).
-    const result = await session.executeWrite((tx: ManagedTransaction) => tx.run(statement, { rows, evidenceCap: neo4j.int(evidenceCap) }));
+    const result = await retryTransient(() =>
+      session.executeWrite(
+        (tx: ManagedTransaction) => tx.run(statement, { rows, evidenceCap: neo4j.int(evidenceCap) }),
+        timeoutSeconds === undefined ? {} : { timeout: timeoutSeconds * 1000 },
+      ),
+    );
     return result.summary.counters.updates();
   } catch (error) {
-    if (!(error instanceof Neo4jError) || error.code === neo4j.error.SERVICE_UNAVAILABLE) throw error;
+    if (!(error instanceof Neo4jError) || isConnectionLoss(error)) throw error;
     throw new UserError(
       `batch ${number} (${rows.length} ${step.what}) failed and was rolled back: ${error.message.split('\n')[0]}. ` +
         'Other batches are stored; loading is idempotent, so run the same load again to complete it.',
     );
   }
+}
+
+/** The server went away (killed, restarted, network down), as opposed to refusing a statement. */
+function isConnectionLoss(error: unknown): boolean {
+  return error instanceof Neo4jError && [neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED].includes(error.code);
+}
+
+/** What a load cut short left in the database, and how to complete it. */
+function partialLoad(connection: Neo4jConnection, batches: Batch[], committed: Map<Step, number>): UserError {
+  const steps = [...new Set(batches.map((batch) => batch.step))];
+  const total = (step: Step): number => batches.filter((batch) => batch.step === step).reduce((sum, batch) => sum + batch.rows.length, 0);
+  const written = steps.filter((step) => committed.has(step)).map((step) => `${committed.get(step)}/${total(step)} ${step.what}`);
+  return new UserError(
+    `lost Neo4j at ${connection.uri} during the load, which is partial: ` +
+      `${written.length ? `written ${written.join(', ')}` : 'no batch was written'}. ` +
+      'Loading is idempotent: once the server is back, run the same load again to complete it.',
+  );
 }
 
 /** Neo4j stores no null properties: drop undefined and null values. */

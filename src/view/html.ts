@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { KnowledgeGraph } from '../graph/build.js';
+import { corpusMap } from './corpus-map.js';
 import { layoutPositions } from './layout.js';
 import { viewData } from './view-data.js';
 
@@ -53,12 +54,16 @@ function scriptSafeCode(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1');
 }
 
+/** Above this many entities the page opens on the corpus map (communities apart, the rest hidden). */
+export const CORPUS_MAP_ENTITIES = 2_000;
+
 /**
  * One self-contained HTML file that shows the graph: sigma.js and graphology inlined, the layout
  * computed here (ForceAtlas2) so it opens settled, and the data embedded as JSON.
  */
 export async function renderViewHtml(graph: KnowledgeGraph): Promise<string> {
-  const data = viewData(graph, layoutPositions(graph));
+  const map = graph.order > CORPUS_MAP_ENTITIES ? corpusMap(graph) : undefined;
+  const data = map ? viewData(graph, map.positions, map) : viewData(graph, layoutPositions(graph));
   const script = await pageScript();
   return `<!doctype html>
 <html lang="en">
@@ -77,6 +82,7 @@ export async function renderViewHtml(graph: KnowledgeGraph): Promise<string> {
   </form>
   <p id="search-status" aria-live="polite"></p>
   <p id="counts"></p>
+  <label id="isolated-toggle" hidden><input type="checkbox" id="show-isolated"> <span></span></label>
   <ul id="legend"></ul>
   <datalist id="names"></datalist>
   <aside id="details" hidden></aside>
@@ -100,6 +106,8 @@ html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; colo
 #counts { color: #666; margin: 8px 0 4px; }
 #legend { list-style: none; margin: 0; padding: 0; }
 #legend li { margin: 2px 0; }
+#isolated-toggle { display: block; margin: 4px 0 8px; color: #444; }
+#isolated-toggle[hidden] { display: none; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: baseline; }
 #details h2 { font-size: 17px; margin: 0 0 6px; }
 #details h3 { font-size: 14px; margin: 14px 0 4px; }

@@ -1,4 +1,5 @@
 import { entityColour, nodeSizeByDegree } from '../export/appearance.js';
+import { ISOLATED_COLOUR, type CorpusMap } from './corpus-map.js';
 import type { KnowledgeGraph } from '../graph/build.js';
 import { mentionCounts } from '../query/neo4j-model.js';
 import type { RelationProperties } from '../types.js';
@@ -11,6 +12,8 @@ export interface ViewData {
   types: { type: string; colour: string; count: number }[];
   nodes: ViewNode[];
   edges: ViewEdge[];
+  /** A corpus map (many entities): its communities, largest first; absent for a small graph. */
+  communities?: { size: number; colour: string; label: string }[];
 }
 
 export interface ViewDocument {
@@ -30,6 +33,9 @@ export interface ViewNode {
   y: number;
   /** Mentions per document, in first-mention order. */
   mentions: { document: string; count: number }[];
+  /** On a corpus map: its community (absent: no relations, hidden until asked for), and whether its name shows from the start. */
+  community?: number;
+  labelled?: boolean;
 }
 
 export interface ViewEdge {
@@ -42,7 +48,8 @@ export interface ViewEdge {
   evidence: { document: string; text: string }[];
 }
 
-export function viewData(graph: KnowledgeGraph, positions: Map<string, Position>): ViewData {
+/** The page's data: a small graph coloured by type, or a corpus map coloured by community. */
+export function viewData(graph: KnowledgeGraph, positions: Map<string, Position>, map?: CorpusMap): ViewData {
   const types = new Map<string, number>();
   const nodes = graph.mapNodes((key, entity): ViewNode => {
     types.set(entity.type, (types.get(entity.type) ?? 0) + 1);
@@ -51,10 +58,11 @@ export function viewData(graph: KnowledgeGraph, positions: Map<string, Position>
       name: entity.name,
       type: entity.type,
       aliases: entity.aliases,
-      colour: entityColour(entity.type),
+      colour: map ? communityColour(map, key) : entityColour(entity.type),
       size: nodeSizeByDegree(graph.degree(key)),
       ...positions.get(key)!,
       mentions: [...mentionCounts(entity)].map(([document, count]) => ({ document, count })),
+      ...(map && { community: map.communityOf.get(key), labelled: map.labelled.has(key) || undefined }),
     };
   });
   const edges = graph.mapEdges(
@@ -74,5 +82,11 @@ export function viewData(graph: KnowledgeGraph, positions: Map<string, Position>
     types: [...types].map(([type, count]) => ({ type, colour: entityColour(type), count })),
     nodes,
     edges,
+    ...(map && { communities: map.communities.map(({ size, colour, label }) => ({ size, colour, label })) }),
   };
+}
+
+function communityColour(map: CorpusMap, key: string): string {
+  const community = map.communityOf.get(key);
+  return community === undefined ? ISOLATED_COLOUR : map.communities[community]!.colour;
 }

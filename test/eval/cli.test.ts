@@ -64,6 +64,24 @@ describe('kg eval', () => {
     expect(report.relations.micro.tp + report.relations.micro.fn).toBe(13);
   });
 
+  const goldCorpus = ['--gold', 'test/fixtures/eval/gold-corpus', '--corpus', 'test/fixtures/eval/corpus-a.jsonl', '--corpus', 'test/fixtures/eval/corpus-b.jsonl'];
+
+  it("reads gold documents by id from several JSONL corpora; --verbose lists each document's missed and spurious facts", async () => {
+    const [json, plain, verbose] = await Promise.all([kg(...goldCorpus, '--json'), kg(...goldCorpus), kg(...goldCorpus, '--verbose')]);
+    expect([json.code, plain.code, verbose.code]).toEqual([0, 0, 0]);
+    const report = JSON.parse(json.stdout);
+    expect(report.documents).toBe(2);
+    // optional gold items are not expected: 7 of 9 entities, 6 of 8 relations
+    expectConsistent(report.entities, { Person: 3, Place: 2 });
+    expect(report.entities.micro.tp + report.entities.micro.fn).toBe(7);
+    expectConsistent(report.relations, { MET_WITH: 1, MET_AT: 2, WORKS_FOR: 2, VISITED: 1 });
+    expect(plain.stdout).toMatch(/^\| micro +\| +[01]\.\d{3} \|/m);
+    expect(plain.stdout).not.toContain('### ');
+    const errors = report.relations.falseNegatives.length + report.relations.falsePositives.length;
+    expect(verbose.stdout.match(/^- (missed|spurious) [A-Z_]+\(/gm) ?? []).toHaveLength(errors);
+    for (const { document } of report.relations.falseNegatives) expect(verbose.stdout).toContain(`### ${document}\n`);
+  });
+
   it.skipIf(!existsSync(conll2003Valid))('runs on the first documents of CoNLL-2003 validation', async () => {
     const { stdout, code } = await kg('--conll', conll2003Valid, '--limit', '2', '--json');
     expect(code).toBe(0);
@@ -72,10 +90,32 @@ describe('kg eval', () => {
     expectConsistent(report, {});
   });
 
+  it('scores pronoun resolution on CoNLL-U coreference: JSON whose counts add up', async () => {
+    const { stdout, code } = await kg('--coref', 'test/fixtures/eval/tiny-coref.conllu', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.documents).toBe(1);
+    for (const score of [report.pronouns, report.personPronouns]) {
+      expect(score.total).toBe(2);
+      expect(score.correct).toBeLessThanOrEqual(score.linked);
+      expect(score.linked).toBeLessThanOrEqual(score.total);
+      expect(score.accuracy).toBeCloseTo(score.correct / score.total, 10);
+    }
+    const tables = await kg('--coref', 'test/fixtures/eval/tiny-coref.conllu');
+    expect(tables.stdout).toMatch(/^\| third person +\| +[01]\.\d{3} \|/m);
+  });
+
   it('fails with one clear line on bad input', async () => {
     const cases: [string[], string][] = [
-      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --gold DIR or --ud FILE\n'],
+      [[], 'kg: give exactly one of --conll FILE, --conll04 FILE, --coref FILE, --gold DIR or --ud FILE\n'],
+      [['--gold', 'data/gold', '--trees', 'gold'], 'kg: --trees goes with --coref FILE\n'],
+      [['--coref', 'test/fixtures/eval/tiny.conll'], 'kg: tiny.conll:1: expected 10 tab-separated columns, found 1\n'],
       [['--conll', 'missing.conll'], 'kg: missing.conll: cannot read the file\n'],
+      [['--conll', 'missing.conll', '--corpus', 'c.jsonl'], 'kg: --corpus goes with --gold DIR\n'],
+      [
+        ['--gold', 'test/fixtures/eval/gold-missing-id', '--corpus', 'test/fixtures/eval/corpus-a.jsonl'],
+        'kg: test/fixtures/eval/gold-missing-id/x.json: document "wire-404" is in none of test/fixtures/eval/corpus-a.jsonl\n',
+      ],
       [
         ['--gold', 'test/fixtures/eval/bad-type.json'],
         'kg: test/fixtures/eval/bad-type.json: entities[0].type: "Persn" is not one of Person, Country, Place, Organization, Treaty, Event\n',

@@ -108,20 +108,32 @@ describe('gold files', () => {
         { type: 'Person', names: ['Vladimir Putin', 'Putin'] },
         { type: 'Place', names: ['Shanghai'] },
         { type: ['Event', 'Organization'], names: ['APEC forum', 'APEC'] },
+        { type: 'Country', names: ['China'], optional: true },
       ],
       relations: [
         { type: 'MET_WITH', source: 'Bush', target: 'Putin' },
         { type: 'MET_AT', source: ['Bush', 'Putin'], target: 'Shanghai' },
-        { type: 'HELD_IN', source: 'APEC', target: 'Shanghai' },
+        { type: 'HELD_IN', source: 'APEC', target: 'Shanghai', place: 'Shanghai' },
+        { type: 'LOCATED_IN', source: 'Shanghai', target: 'China', optional: true },
       ],
     }),
     'gold.json',
   );
   const entity = (id: string, type: EntityType, name: string, ...aliases: string[]): Entity => ({ id, type, name, aliases, mentions: [] });
-  const relation = (type: RelationType, source: string, target: string): Relation => ({ type, source, target, properties: {}, confidence: 1, evidence: [] });
+  const relation = (type: RelationType, source: string, target: string, sentence?: string): Relation => ({
+    type,
+    source,
+    target,
+    properties: {},
+    confidence: 1,
+    evidence: sentence === undefined ? [] : [{ document: 'doc', start: 0, end: sentence.length, text: sentence }],
+  });
   const score = (entities: Entity[], relations: Relation[] = []) => scoreGold([{ id: 'doc', gold, predicted: { entities, relations } } satisfies GoldCase]);
+  const facts = (errors: { type: string; source: string; target: string; reason?: string }[]): string[] =>
+    errors.map((r) => `${r.type}(${r.source}, ${r.target})${r.reason ? ` ${r.reason}` : ''}`);
+  const people = [entity('p:bush', 'Person', 'George W. Bush'), entity('p:putin', 'Person', 'Putin'), entity('pl:shanghai', 'Place', 'Shanghai')];
 
-  it('matches entities by type and any name, ignoring case, and counts a second match as a duplicate', () => {
+  it('matches entities by type (any listed one) and any name, ignoring case, and counts a second match as a duplicate', () => {
     const report = score([
       entity('p:bush', 'Person', 'Bush'),
       entity('p:george', 'Person', 'george w. bush'), // the same gold person again
@@ -135,38 +147,74 @@ describe('gold files', () => {
     expect(report.entities.falseNegatives).toEqual([{ type: 'Person', name: 'Vladimir Putin', document: 'doc' }]);
   });
 
-  it('matches symmetric relations either way round, others only forward, and ignores repeats of a matched fact', () => {
-    const entities = [
-      entity('p:bush', 'Person', 'George W. Bush'),
-      entity('p:bush-again', 'Person', 'Bush'),
-      entity('p:putin', 'Person', 'Putin'),
-      entity('pl:shanghai', 'Place', 'Shanghai'),
-      entity('e:apec', 'Event', 'APEC forum'),
-    ];
+  it('neither rewards nor punishes an optional entity, but a duplicate of it is an error', () => {
+    const found = score([...people, entity('c:china', 'Country', 'China')]).entities;
+    const missed = score(people).entities;
+    expect(found.micro).toMatchObject({ tp: 3, fp: 0, fn: 1 });
+    expect(missed.micro).toMatchObject({ tp: 3, fp: 0, fn: 1 });
+    expect([found.optionalMatches, missed.optionalMatches]).toEqual([1, 0]);
+    const twice = score([...people, entity('c:china', 'Country', 'China'), entity('c:prc', 'Country', 'PRC', 'China')]).entities;
+    expect(twice.falsePositives.map((e) => `${e.name}: ${e.reason}`)).toEqual(['PRC: duplicate']);
+  });
+
+  it('neither rewards nor punishes an optional relation', () => {
+    const china = entity('c:china', 'Country', 'China');
+    const required = [relation('MET_WITH', 'p:bush', 'p:putin')];
+    const found = score([...people, china], [...required, relation('LOCATED_IN', 'pl:shanghai', 'c:china')]).relations;
+    const missed = score([...people, china], required).relations;
+    for (const report of [found, missed]) expect(report.micro).toMatchObject({ tp: 1, fp: 0, fn: 2 });
+    expect([found.optionalMatches, missed.optionalMatches]).toEqual([1, 0]);
+  });
+
+  it('counts a prediction matching any alternative end once; another alternative of the same fact is a duplicate', () => {
+    const report = score(people, [relation('MET_AT', 'p:putin', 'pl:shanghai'), relation('MET_AT', 'p:bush', 'pl:shanghai')]).relations;
+    expect(report.perType.MET_AT).toMatchObject({ tp: 1, fp: 1, fn: 0 });
+    expect(facts(report.falsePositives)).toEqual(['MET_AT(George W. Bush, Shanghai) duplicate']);
+  });
+
+  it('matches symmetric relations either way round, others only forward; a fact predicted again is a false positive', () => {
+    const entities = [...people, entity('p:bush-again', 'Person', 'Bush'), entity('e:apec', 'Event', 'APEC forum')];
     const report = score(entities, [
       relation('MET_WITH', 'p:putin', 'p:bush'), // symmetric: matches MET_WITH(Bush, Putin)
-      relation('MET_WITH', 'p:bush-again', 'p:putin'), // the same fact through a duplicate: not counted
-      relation('MET_AT', 'p:putin', 'pl:shanghai'), // one of the accepted sources
-      relation('HELD_IN', 'pl:shanghai', 'e:apec'), // not symmetric: wrong way round
+      relation('MET_WITH', 'p:bush-again', 'p:putin'), // the same fact through a duplicate entity
+      relation('MET_WITH', 'p:bush', 'p:putin'), // the same fact the other way round
+      relation('HELD_IN', 'pl:shanghai', 'e:apec', 'The APEC forum was held in Shanghai.'), // not symmetric: wrong way round
       relation('LEADER_OF', 'p:putin', 'e:apec'), // not in the gold
+    ]).relations;
+    expect(report.micro).toMatchObject({ tp: 1, fp: 4, fn: 2, precision: 0.2 });
+    expect(facts(report.falsePositives)).toEqual([
+      'MET_WITH(Bush, Putin) duplicate',
+      'MET_WITH(George W. Bush, Putin) duplicate',
+      'HELD_IN(Shanghai, APEC forum) unmatched',
+      'LEADER_OF(Putin, APEC forum) unmatched',
     ]);
-    expect(report.relations.micro).toMatchObject({ tp: 2, fp: 2, fn: 1, precision: 0.5 });
-    expect(report.relations.falsePositives.map((r) => `${r.type}(${r.source}, ${r.target})`)).toEqual([
-      'HELD_IN(Shanghai, APEC forum)',
-      'LEADER_OF(Putin, APEC forum)',
-    ]);
-    expect(report.relations.falseNegatives.map((r) => `${r.type}(${r.source}, ${r.target})`)).toEqual(['HELD_IN(APEC forum, Shanghai)']);
+    expect(report.falsePositives[2]!.sentence).toBe('The APEC forum was held in Shanghai.');
+    expect(facts(report.falseNegatives)).toEqual(['MET_AT(George W. Bush|Vladimir Putin, Shanghai)', 'HELD_IN(APEC forum, Shanghai)']);
+    expect(Object.keys(report.perType)).toEqual(['HELD_IN', 'LEADER_OF', 'MET_AT', 'MET_WITH']);
   });
 
   it('rejects a gold file with a clear message naming the field', () => {
     const parse = (json: object) => () => parseGoldFile(JSON.stringify(json), 'g.json');
+    const bush = { type: 'Person', names: ['Bush'] };
     expect(parse({ text: 'x', entities: [{ type: 'Persn', names: ['Bush'] }], relations: [] })).toThrow(
       new UserError('g.json: entities[0].type: "Persn" is not one of Person, Country, Place, Organization, Treaty, Event'),
     );
-    expect(parse({ text: 'x', entities: [{ type: 'Person', names: ['Bush'] }], relations: [{ type: 'MET_WITH', source: 'Bush', target: 'Putin' }] })).toThrow(
+    expect(parse({ text: 'x', entities: [bush], relations: [{ type: 'MET_WITH', source: 'Bush', target: 'Putin' }] })).toThrow(
       'g.json: relations[0].target: "Putin" names no gold entity',
     );
-    expect(parse({ entities: [], relations: [] })).toThrow('g.json: document: give exactly one of "document" (a path relative to this file) or "text"');
+    expect(parse({ text: 'x', entities: [bush, { type: 'Place', names: ['Bush'] }], relations: [] })).toThrow(
+      'g.json: entities[1].names: "Bush" also names entities[0]',
+    );
+    expect(parse({ text: 'x', entities: [{ ...bush, optinal: true }], relations: [] })).toThrow(
+      'g.json: entities[0]: unknown field "optinal" (expected type, names, optional)',
+    );
+    expect(parse({ text: 'x', entities: [{ ...bush, optional: 'yes' }], relations: [] })).toThrow('g.json: entities[0].optional: expected true or false');
+    expect(parse({ text: 'x', entities: [bush], relations: [{ type: 'VISITED', source: 'Bush', target: 'Bush', place: 'Texas' }] })).toThrow(
+      'g.json: relations[0].place: "Texas" names no gold entity',
+    );
+    expect(parse({ entities: [], relations: [] })).toThrow(
+      'g.json: document: give exactly one of "document" (a corpus id or a path relative to this file) or "text"',
+    );
     expect(() => parseGoldFile('{', 'g.json')).toThrow(/^g\.json: not valid JSON/);
   });
 });

@@ -54,7 +54,7 @@ describe('kg export', () => {
 
     const nowhere = await runKg(['export', '--graph', SEED_GRAPH, '--format', 'json', '-o', join(directory, 'missing-folder', 'x.json')]);
     expect(nowhere.code).toBe(1);
-    expect(nowhere.stderr).toMatch(/missing-folder\/x\.json: cannot write the output \(ENOENT\)/);
+    expect(nowhere.stderr).toMatch(/missing-folder\/x\.json: cannot write the output \(ENOENT: no such folder\)/);
     expect(nowhere.stderr).not.toMatch(STACK_FRAME);
     expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

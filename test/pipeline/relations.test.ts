@@ -21,7 +21,7 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'WORKS_FOR', fires: 'British Foreign Secretary Jack Straw arrived on Monday.', expect: 'WORKS_FOR Jack Straw → United Kingdom', silent: 'Jack Straw arrived in Britain on Monday.' },
   { type: 'LOCATED_IN', fires: 'The plant is in Lyon, France.', expect: 'LOCATED_IN Lyon → France', silent: 'The plant is in Lyon and France buys its cars.' },
   { type: 'HELD_IN', fires: 'The Davos Forum in Switzerland opened on Monday.', expect: 'HELD_IN Davos Forum → Switzerland', silent: 'The Davos Forum praised Switzerland on Monday.' },
-  { type: 'VISITED', fires: 'King Fahd visits Britain this week.', expect: 'VISITED Fahd → United Kingdom', silent: 'King Fahd praised Britain this week.' },
+  { type: 'VISITED', fires: 'King Fahd visited Britain last week.', expect: 'VISITED Fahd → United Kingdom', silent: 'King Fahd praised Britain last week.' },
   { type: 'BASED_IN', fires: 'The Bonn-based Bundesbank raised rates.', expect: 'BASED_IN Bundesbank → Bonn', silent: 'The Bundesbank raised rates and Bonn agreed.' },
   { type: 'LIVES_IN', fires: 'John Smith, who lives in Ohio, won the prize.', expect: 'LIVES_IN John Smith → Ohio', silent: 'John Smith, who likes Ohio, won the prize.' },
   { type: 'KILLED', fires: 'John Wilkes Booth shot Abraham Lincoln in 1865.', expect: 'KILLED John Wilkes Booth → Abraham Lincoln', silent: 'John Wilkes Booth admired Abraham Lincoln in 1865.' },
@@ -47,8 +47,7 @@ const CASES: { type: RelationType; fires: string; expect: string; silent: string
   { type: 'LIVES_IN', fires: 'Maria Lopez was born in Valparaiso, Chile, in 1950.', expect: 'LIVES_IN Maria Lopez → Valparaiso', silent: 'Maria Lopez was honoured in Valparaiso, Chile, in 1950.' },
   { type: 'LIVES_IN', fires: 'Denver architect Paul Mills designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Denver hired Paul Mills to design the tower.' },
   { type: 'LIVES_IN', fires: 'Paul Mills, a Denver architect, designed the tower.', expect: 'LIVES_IN Paul Mills → Denver', silent: 'Paul Mills, who visited Denver, designed the tower.' },
-  { type: 'LIVES_IN', fires: 'President Omar Bongo of Gabon arrived on Monday.', expect: 'LIVES_IN Omar Bongo → Gabon', silent: 'President Omar Bongo praised Gabon on Monday.' },
-  { type: 'LIVES_IN', fires: 'Chilean President Ricardo Lagos arrived on Monday.', expect: 'LIVES_IN Ricardo Lagos → Chile', silent: 'Ricardo Lagos praised Chilean wine on Monday.' },
+  { type: 'LEADER_OF', fires: 'President Omar Bongo of Gabon arrived on Monday.', expect: 'LEADER_OF Omar Bongo → Gabon', silent: 'President Omar Bongo praised Gabon on Monday.' },
   { type: 'LIVES_IN', fires: 'Helen Marsh, 61, of Greenfield, Ohio, won the prize.', expect: 'LIVES_IN Helen Marsh → Ohio', silent: 'Helen Marsh, 61, thanked the people of Ohio.' },
   { type: 'BASED_IN', fires: 'OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94', expect: 'BASED_IN Xinhua → Beijing', silent: 'Beijing criticised XINHUA reporting on Monday.' },
   // Places in regions and countries; organizations of a country

@@ -98,6 +98,17 @@ describe.skipIf(!ownServer && !sharedMayBeWiped && !inCi)('cypher/queries: in me
     expect(neo4j.stdout).toBe(memory.stdout);
   });
 
+  it('stops a query past --timeout with one line on both backends', async () => {
+    const graphFile = join(dir ?? tmpdir(), 'graph-timeout.json');
+    await writeFile(graphFile, JSON.stringify(json));
+    // Every ordered triple of nodes: far more than a second's work for either backend.
+    const query = ['--timeout', '1', '-e', 'MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n'];
+    const memory = await kgFailing(['query', '--graph', graphFile, ...query], { NEO4J_URI: '' });
+    expect(memory.stderr).toBe('kg: query timed out after 1 s in MATCH (line 1, column 1): narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS\n');
+    const neo4j = await kgFailing(['query', '--neo4j', ...query], { NEO4J_URI: connection.uri, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database ?? '' });
+    expect(neo4j.stderr).toBe('kg: Neo4j stopped the query at its transaction time-out of 1 s: narrow the pattern, add a LIMIT, or give more time with --timeout SECONDS\n');
+  });
+
   // Corners of the subset the query files may not reach: the same rows on both backends.
   it.each(CORNER_CASES.map((query) => [query.replace(/\s+/g, ' ').slice(0, 80), query] as const))('corner: %s', async (_name, query) => {
     const memory = runQuery(graph, query);
@@ -139,6 +150,16 @@ const CORNER_CASES = [
   'RETURN [x IN range(0, 10, 3) WHERE x > 0 | x * 2] AS xs, head([]) AS h, last([1, 2]) AS l, tail([1, 2, 3]) AS t, coalesce(null, 2) AS c, [1, 2, 3][1..] AS sl, [1, 2, 3][-1] AS neg',
   'RETURN null = null AS a, null <> 1 AS b, 1 IN [null] AS c, [1, null] = [1, null] AS d, null OR true AS e, null AND false AS f, NOT null AS g, true XOR null AS h',
   "RETURN 'a' + 1 AS s, [1] + [2] AS l, 1 + 2.5 AS f, CASE WHEN 1 < 2 THEN 'yes' END AS c, CASE 2 WHEN 1 THEN 'one' ELSE 'other' END AS d",
+  // The planner: starts at a bound variable, an index, a label in the middle of a chain; DISTINCT
+  // ends of variable-length hops reached breadth-first; trails; WHERE pieces tested early.
+  'MATCH (e:Entity) MATCH (e)-[m:MENTIONED_IN]->(d:Document) RETURN e.type AS type, count(m) AS mentions, count(DISTINCT d) AS documents ORDER BY type',
+  'MATCH (a)-[:LEADER_OF|WORKS_FOR]->(c:Country)<-[:LOCATED_IN|BASED_IN]-(p) RETURN a.id, c.id, p.id',
+  'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = b.name OR (b.type = "Country" AND a.type = "Person") RETURN a.id, type(r), b.id',
+  'MATCH (a:Person)-[*1..3]-(b) RETURN a.id, count(DISTINCT b) AS reached',
+  'MATCH (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*0..3]-(b:Entity) RETURN DISTINCT a.id, b.id',
+  'MATCH (a:Entity)<-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..2]-(b) RETURN DISTINCT a.id, b.id',
+  'MATCH p = (a:Entity)-[:LEADER_OF|WORKS_FOR|LOCATED_IN|BASED_IN|MET_WITH*1..3]-(b) RETURN length(p) AS hops, count(*) AS trails',
+  'MATCH (d:Document) WHERE (d)<-[:MENTIONED_IN]-(:Person) AND d.id <> "x" RETURN count(d) AS documents',
 ];
 
 /** The file's example parameters, plus the same keys filled from the extraction. */
@@ -191,4 +212,16 @@ const run = promisify(execFile);
 
 async function kg(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   return run('npx', ['tsx', 'src/cli/index.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+}
+
+/** A kg run that must fail: its stderr, once the exit code is checked. */
+async function kgFailing(args: string[], env: Record<string, string>): Promise<{ stderr: string }> {
+  try {
+    await kg(args, env);
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    expect(failed.code).toBe(1);
+    return { stderr: failed.stderr };
+  }
+  throw new Error(`kg ${args.join(' ')} should have failed`);
 }

@@ -29,6 +29,6 @@ describe('planLoad', () => {
 
   it('refuses a relation property outside the vocabulary, naming it', () => {
     const odd = { ...met('person:b', {}), properties: { mood: 'tense' } as Relation['properties'] };
-    expect(() => planLoad(graph([odd]))).toThrow(/unknown property "mood" \(known: place, date, title, status\)/);
+    expect(() => planLoad(graph([odd]))).toThrow(/unknown property "mood" \(known: place, date, dateText, title, status\)/);
   });
 });

@@ -93,6 +93,10 @@ function buildGazetteer(): Gazetteer {
     add(country.name.common, entry);
     add(country.name.official, entry);
     for (const alias of country.altSpellings.slice(1)) add(alias, entry);
+    // "Россия", "Ελλάδα": native names in other scripts cannot be mistaken for English words.
+    for (const native of Object.values(country.name.native ?? {})) {
+      for (const name of [native.common, native.official]) if (!/\p{Script=Latin}/u.test(name)) add(name, entry);
+    }
     for (const demonym of [country.demonyms?.eng?.m, country.demonyms?.eng?.f]) {
       if (demonym) demonyms.set(nameKey(demonym), canonical);
     }

@@ -44,14 +44,19 @@ export function readSpan(
     start = titleAt.end;
   } else if (titleAt && titleAt.end === end) {
     return; // a bare title ("President") names nobody
+  } else if (!known && end - start > 1 && gazetteer.titleHeads.get(nameKey(tokens[end - 1]!.text))) {
+    return; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
   } else if (!known) {
     // "Deputy Foreign Minister Peter Smith", "EU Farm Commissioner Jan Novak": a title word inside.
     const inner = innerTitle(tokens, start, end, gazetteer);
     if (inner) {
-      const holder = leadingName(tokens, start, inner.head, gazetteer);
+      // The title's owner: a known name ("EU Farm Commissioner") or a demonym ("Iranian Oil Minister").
+      const named = leadingName(tokens, start, inner.head, gazetteer);
+      const country = named ? undefined : leadingCountry(tokens, start, inner.head + 1, gazetteer);
+      const holder = named ? { end: named.end, type: named.entry.type, canonical: named.entry.canonical } : country && { end: country.end, type: 'Country' as const, canonical: country.country };
       if (holder) {
         ofIndex = mentions.length;
-        mentions.push(makeMention(text, tokens, start, holder.end, holder.entry.type, holder.entry.canonical));
+        mentions.push(makeMention(text, tokens, start, holder.end, holder.type, holder.canonical));
       }
       const name = text.slice(tokens[holder?.end ?? start]!.start, tokens[inner.head]!.end);
       title = { name, relation: inner.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
@@ -121,6 +126,8 @@ function titleMatch(tokens: Token[], start: number, end: number, gazetteer: Gaze
 
 /** "the ABM treaty", "the APEC forum", "the September 11 terrorist attacks". */
 function trailingNoun(tokens: Token[], end: number): { end: number; noun: string } | undefined {
+  // "Shultz's talks" are his talks, not an event named "Shultz".
+  if (/['’]s?$/u.test(tokens[end - 1]!.text) || /^['’]/u.test(tokens[end - 1]!.post)) return undefined;
   for (let k = end; k < Math.min(end + 2, tokens.length); k++) {
     const word = tokens[k]!.text.toLowerCase();
     if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return { end: k + 1, noun: word };
@@ -142,6 +149,9 @@ function classify(words: Token[], surface: string, trailing: string | undefined,
   const key = nameKey(surface);
   const known = gazetteer.names.get(key);
   if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
+  // "Russian" in "Russian energy minister Ivan Petrov" names the country it describes.
+  const country = gazetteer.demonyms.get(key);
+  if (country) return { type: 'Country', canonical: country, strength: 'strong' };
   const lower = words.map((w) => nameKey(stripPossessive(w.text)));
   const last = lower[lower.length - 1]!;
   if (lower.includes('&')) return { type: 'Organization', strength: 'strong' };

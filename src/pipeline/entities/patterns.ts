@@ -82,3 +82,12 @@ export const DATED_EVENT_NOUNS: ReadonlySet<string> = new Set([
   'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'explosion', 'explosions', 'massacre', 'shooting',
   'shootings', 'killings', 'riots', 'uprising', 'coup', 'raid', 'raids', 'hijackings', 'atrocities', 'disaster',
 ]);
+
+/**
+ * Last words of company names that may hold a possessive ("McDonald's Corp", "Moody's Investors
+ * Service"); after any other possessive a name ends ("Reagan's Council of Economic Advisors").
+ */
+export const POSSESSIVE_NAME_ENDINGS: ReadonlySet<string> = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'ltd', 'ltd.', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv',
+  'gmbh', 'group', 'holdings', 'service', 'services', 'stores', 'restaurants', 'university', 'college', 'hospital', 'church', 'cathedral',
+]);

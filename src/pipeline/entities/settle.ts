@@ -96,5 +96,5 @@ function isDateline(sentence: Token[], mention: Mention): boolean {
   return false;
 }
 
-/** Words after which an unknown name is a place. */
-const LOCATIVE_WORDS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'around', 'towards', 'province', 'village', 'town', 'city']);
+/** Words after which an unknown name is a place; also Russian "в Москве" and Greek "στην Αθήνα". */
+const LOCATIVE_WORDS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'across', 'around', 'towards', 'province', 'village', 'town', 'city', 'в', 'во', 'στη', 'στην', 'στο', 'στον']);

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from '../analyze.js';
 import { type Gazetteer, nameKey } from './gazetteer.js';
-import { NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS } from './patterns.js';
-import { ABBREVIATIONS, CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
+import { NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS, POSSESSIVE_NAME_ENDINGS } from './patterns.js';
+import { ABBREVIATIONS, CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, isMonthName, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
 
 /** Candidate names: runs of name-like tokens, broken at punctuation and line ends. */
 
@@ -57,6 +57,7 @@ export function candidateSpans(tokens: Token[], shouting: boolean[], context: Do
     let end = i + 1;
     while (end < tokens.length) {
       if (breaksAfter(tokens[end - 1]!) || isKnownOwner(tokens.slice(i, end), gazetteer) || stateAt(tokens, end, gazetteer)) break;
+      if (endsWithOwner(tokens, i, end, nameLike, gazetteer)) break;
       if (!shouting[end] && isWirePlace(tokens, i, end, gazetteer)) break;
       if (nameLike[end] && !opensQuote(tokens[end]!)) {
         end++;
@@ -134,6 +135,22 @@ export function stateAt(tokens: Token[], i: number, gazetteer: Gazetteer): strin
   return afterTown && (period || !isCapitalised(tokens[i + 1]?.text ?? '')) ? state : undefined;
 }
 
+/**
+ * "Reagan's April", "Reagan's Council of Economic Advisors": a name in the possessive owns what
+ * follows and ends there. Not where the whole run is one name: one the gazetteer knows, a company
+ * or an institution ("McDonald's Corp", "St. John's University"), or one whose possessive is a
+ * common word ("People's Daily").
+ */
+function endsWithOwner(tokens: Token[], start: number, end: number, nameLike: boolean[], gazetteer: Gazetteer): boolean {
+  const owner = tokens[end - 1]!.text;
+  if (!/['’]s?$/u.test(owner) || gazetteer.words.has(nameKey(stripPossessive(owner)))) return false;
+  let stop = end;
+  while (stop < tokens.length && nameLike[stop] && !breaksAfter(tokens[stop - 1]!)) stop++;
+  const run = tokens.slice(start, stop).map((t) => t.text);
+  if (gazetteer.names.has(nameKey(run.join(' ')))) return false;
+  return !POSSESSIVE_NAME_ENDINGS.has(nameKey(run.at(-1)!));
+}
+
 /** "Russia's Zhirinovsky": a known name in the possessive owns the next name; "Heinl's Nursery Inc" stays one. */
 function isKnownOwner(tokens: Token[], gazetteer: Gazetteer): boolean {
   const last = tokens[tokens.length - 1]!.text;
@@ -144,6 +161,8 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
   const token = tokens[i]!;
   const word = token.text;
   if (!isCapitalised(word) || DATE_TAGS.some((tag) => token.tags.has(tag)) || TIME_ZONES.has(word) || /\d{5,}/.test(word)) return false;
+  // "Reagan's April 17 decision", "on 3 April": a month next to a day is a date, whatever it was tagged.
+  if (isMonthName(word) && [tokens[i + 1], tokens[i - 1]].some((t) => t !== undefined && /^\d{1,2}(st|nd|rd|th)?,?$/.test(t.text))) return false;
   if (FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !token.tags.has('ProperNoun') && !shouting) return false;
   if (/^[\p{Lu}]$/u.test(word) && token.post.trim() !== '.') return false;
   const key = nameKey(stripPossessive(word));

@@ -1,3 +1,4 @@
+import nlp from 'compromise/two';
 import type { EntityType, Mention } from '../../types.js';
 import type { Token } from '../analyze.js';
 
@@ -36,4 +37,12 @@ export function makeMention(text: string, tokens: Token[], start: number, end: n
   const mention: Mention = { text: text.slice(first.start, stop), type, start: first.start, end: stop, sentence: first.sentence };
   if (canonical && canonical !== mention.text) mention.canonical = canonical;
   return mention;
+}
+
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
+
+/** A month's name by compromise's lexicon ("April", "Sept."), whatever the tagger made of it in context. */
+export function isMonthName(word: string): boolean {
+  const tag = LEXICON[word.toLowerCase().replace(/\.$/, '')];
+  return tag === 'Month' || (Array.isArray(tag) && tag.includes('Month'));
 }

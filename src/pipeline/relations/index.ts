@@ -1,23 +1,104 @@
+import type { SyntaxToken } from '../../syntax/types.js';
 import type { Evidence, Relation, RelationProperties, RelationType, Sentence } from '../../types.js';
 import type { AnalyzedText } from '../analyze.js';
+import { parseDocumentDate } from './dates.js';
+import { readFrames, type EntityView } from './events.js';
+import { getFrames } from './frames.js';
+import { readOffices } from './offices.js';
+import type { SentenceParses } from './parses.js';
+import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
+import type { CorefLink } from '../coreference.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
 
 const COMPILED = RELATION_RULES.map((rule) => ({ rule, pattern: compilePattern(rule.pattern) }));
 
-/** Relations stated in the sentences of one document: the rule table, plus titles ("Chinese President Hu Jintao"). */
-export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved): Relation[] {
-  const relations: Relation[] = [];
-  const evidence = (sentence: Sentence): Evidence => ({ document: documentId, start: sentence.start, end: sentence.end, text: sentence.text });
-  const idOf = (entity: number): string => resolved.entities[entity]!.id;
-  const emit = (type: RelationType, source: number, target: number, properties: RelationProperties, confidence: number, sentence: Sentence): void => {
-    if (source === target) return;
-    relations.push({ type, source: idOf(source), target: idOf(target), properties, confidence, evidence: [evidence(sentence)] });
-  };
 
-  // Titles: "Chinese President Hu Jintao" → LEADER_OF(Hu Jintao, China, title President).
+/** What the relation stage may use besides the sentences and names. */
+export interface RelationContext {
+  /** The story's date, to normalise "last October". */
+  date?: string;
+  /** The dependency parses of the document's sentences, by sentence index, asked for only where a frame may fire (see `SentenceParses`). */
+  parses?: SentenceParses;
+  /** Pronouns and descriptions linked to the entities they stand for. */
+  coreference?: readonly CorefLink[];
+}
+
+
+
+/** Relations stated in the sentences of one document: titles ("Chinese President Hu Jintao"), event frames on the parse, and the surface rule table. */
+export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, context: RelationContext = {}): Relation[] {
+  const relations: Relation[] = [];
+  const emit = emitter(documentId, resolved, relations);
+  titleRelations(analyzed, resolved, emit);
+  if (context.parses) frameRelations(analyzed, resolved, context.parses, context, emit);
+  surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
+  possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
+  storyCountryTitles(analyzed, resolved, relations, emit);
+  return dedupe(relations);
+}
+
+/**
+ * "President Reagan", "Finance Minister Kiichi Watanabe" in a story about one country: an office of
+ * state with no country named belongs to the country the story is about, when one country has most
+ * of its mentions and the person holds no other office in it.
+ */
+function storyCountryTitles(analyzed: AnalyzedText, resolved: Resolved, found: readonly Relation[], emit: Emit): void {
+  const counts = new Map<number, number>();
+  let total = 0;
+  resolved.mentions.forEach((mention, i) => {
+    const [entity] = resolved.referents[i]!;
+    if (mention.role || entity === undefined || resolved.entities[entity]!.type !== 'Country') return;
+    counts.set(entity, (counts.get(entity) ?? 0) + 1);
+    total++;
+  });
+  const [country, count] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [-1, 0]);
+  if (country < 0 || count < 2 || count * 2 <= total) return;
+  const ofState = getFrames().offices.ofState;
+  const holders = new Set(found.filter((r) => r.type === 'LEADER_OF' || r.type === 'WORKS_FOR').map((r) => r.source));
+  resolved.mentions.forEach((mention, i) => {
+    const title = mention.title;
+    const [person] = resolved.referents[i]!;
+    if (!title?.relation || title.of !== undefined || person === undefined || holders.has(resolved.entities[person]!.id)) return;
+    if (!ofState.has(nameKey(title.name).split(' ').pop()!)) return;
+    emit(title.relation, person, country, { title: title.name }, 0.6, analyzed.sentences[mention.sentence]!);
+  });
+}
+
+/**
+ * "King Hussein of Jordan … his Foreign Minister Tahir al-Masri": a title owned through a
+ * possessive belongs to the country or body its possessor is, or leads.
+ */
+function possessedTitles(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], found: readonly Relation[], emit: Emit): void {
+  resolved.mentions.forEach((mention, i) => {
+    const title = mention.title;
+    const [person] = resolved.referents[i]!;
+    if (!title?.relation || title.of !== undefined || person === undefined) return;
+    const possessor = links.find(
+      (link) => link.sentence === mention.sentence && link.end <= mention.start && nameKey(analyzed.text.slice(link.end, mention.start)) === nameKey(title.name) && /^(his|her|its|their)$/i.test(link.text),
+    );
+    for (const owner of possessor?.entities ?? []) {
+      const ownerEntity = resolved.entities[owner]!;
+      const led = ownerEntity.type === 'Person' ? found.filter((r) => r.type === 'LEADER_OF' && r.source === ownerEntity.id).map((r) => resolved.entities.findIndex((e) => e.id === r.target)) : [owner];
+      for (const body of led) emit(title.relation, person, body, { title: title.name }, 0.8, analyzed.sentences[mention.sentence]!);
+    }
+  });
+}
+
+type Emit = (type: RelationType, source: number, target: number, properties: RelationProperties, confidence: number, sentence: Sentence) => void;
+
+function emitter(documentId: string, resolved: Resolved, into: Relation[]): Emit {
+  return (type, source, target, properties, confidence, sentence) => {
+    if (source === target) return;
+    const evidence: Evidence = { document: documentId, start: sentence.start, end: sentence.end, text: sentence.text };
+    into.push({ type, source: resolved.entities[source]!.id, target: resolved.entities[target]!.id, properties, confidence, evidence: [evidence] });
+  };
+}
+
+/** "Chinese President Hu Jintao" → LEADER_OF(Hu Jintao, China, title President). */
+function titleRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit): void {
   resolved.mentions.forEach((mention, i) => {
     const title = mention.title;
     if (!title?.relation || title.of === undefined) return;
@@ -25,10 +106,26 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     const [owner] = resolved.referents[title.of] ?? [];
     if (person === undefined || owner === undefined) return;
     emit(title.relation, person, owner, { title: title.name }, 0.9, analyzed.sentences[mention.sentence]!);
-    // A country's president or minister is a citizen of it: "Croatian President Tudjman" lives in Croatia.
-    if (resolved.entities[owner]!.type === 'Country') emit('LIVES_IN', person, owner, {}, 0.6, analyzed.sentences[mention.sentence]!);
   });
+}
 
+/** Event frames and offices on the parse of each sentence that may hold a fact. */
+function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: SentenceParses, context: RelationContext, emit: Emit): void {
+  const frames = getFrames();
+  const story = parseDocumentDate(context.date);
+  const view = entityView(resolved, context.coreference ?? []);
+  analyzed.sentences.forEach((sentence, s) => {
+    const parse = parses.get(s);
+    if (!parse) return;
+    const tree = new Tree(parse, analyzed.text, frames.lexicon);
+    for (const fact of [...readFrames(tree, frames, view, story), ...readOffices(tree, frames, view)]) {
+      emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
+    }
+  });
+}
+
+/** The surface rule table over the sentences' words and names (all rules, or the ones given). */
+function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], emit: Emit, rules = COMPILED): void {
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
   // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
   // describes rather than names a party.
@@ -44,18 +141,55 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
     namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });
   });
 
+  // Pronouns and descriptions stand in a sentence for the entities coreference linked them to.
+  for (const link of links) {
+    const names = namesBySentence[link.sentence]!;
+    if (names.some((name) => name.start < link.end && link.start < name.end)) continue;
+    names.push({ start: link.start, end: link.end, type: resolved.entities[link.entities[0]!]!.type, referents: link.entities, text: link.text });
+  }
+
   analyzed.sentences.forEach((sentence, s) => {
     const names = namesBySentence[s]!.sort((a, b) => a.start - b.start || b.end - a.end);
     if (names.length === 0) return;
     const items = sentenceItems(analyzed.tokens[s]!, names);
     const summary = summarize(items);
-    for (const { rule, pattern } of COMPILED) {
+    for (const { rule, pattern } of rules) {
       for (const match of matchAll(pattern, items, matchTitle, summary)) {
         for (const relation of relationsOf(rule, match, items, resolved)) emit(...relation, sentence);
       }
     }
   });
-  return dedupe(relations);
+}
+
+/** The relations one surface rule alone finds in a text's analysis: what its example and near-miss test read. */
+export function relationsOfRule(documentId: string, analyzed: AnalyzedText, resolved: Resolved, rule: RelationRule): Relation[] {
+  const relations: Relation[] = [];
+  surfaceRelations(analyzed, resolved, [], emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
+  return relations;
+}
+
+/**
+ * Names, role phrases and coreference links, looked up by a token's offset. A title's owner stands
+ * for the titled person in a role ("met U.S. Treasury Secretary James Baker" met Baker), and for
+ * itself only when read as a name.
+ */
+function entityView(resolved: Resolved, links: readonly CorefLink[]): EntityView {
+  const holder = new Map<number, number[]>();
+  resolved.mentions.forEach((mention, i) => mention.title?.of !== undefined && holder.set(mention.title.of, resolved.referents[i]!));
+  const spans = [
+    ...resolved.mentions.map((mention, i) => ({ start: mention.start, end: mention.end, entities: resolved.referents[i]!, person: holder.get(i) })),
+    ...links.map((link) => ({ ...link, person: undefined })),
+  ].filter((span) => span.entities.length > 0);
+  const find = (token: SyntaxToken, asName: boolean): number[] => {
+    const inside = spans.filter((span) => span.start <= token.start && token.end <= span.end);
+    return [...new Set(inside.flatMap((span) => (asName ? span.entities : (span.person ?? span.entities))))];
+  };
+  return {
+    at: (token) => find(token, false),
+    named: (token) => find(token, true),
+    type: (entity) => resolved.entities[entity]!.type,
+    name: (entity) => resolved.entities[entity]!.name,
+  };
 }
 
 type Emitted = [RelationType, number, number, RelationProperties, number];
@@ -96,8 +230,13 @@ function nearbyDate(items: Item[], match: Match): string | undefined {
 
 function titleRelation(text: string): Title['relation'] | undefined {
   const key = nameKey(text);
-  return getGazetteer().titles.get(key.split(' ')[0]!)?.find((t) => nameKey(t.title) === key)?.relation;
+  const gazetteer = getGazetteer();
+  const known = gazetteer.titles.get(key.split(' ')[0]!)?.find((t) => nameKey(t.title) === key)?.relation;
+  return known ?? gazetteer.titleHeads.get(key.split(' ').pop()!) ?? undefined;
 }
+
+/** Words that never qualify a title ("and president", "his minister"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'at', 'on', 'with', 'by', 'as', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'that', 'is', 'was', 'former']);
 
 /** A title, in any case, at items[start]: "Secretary of State", "spokesman". */
 const matchTitle: TitleMatcher = (items: Item[], start: number) => {
@@ -108,6 +247,15 @@ const matchTitle: TitleMatcher = (items: Item[], start: number) => {
     const words = nameKey(candidate.title).split(' ');
     if (words.every((word, k) => items[start + k]?.kind === 'word' && (items[start + k] as { text: string }).text === word)) {
       return { length: words.length, title: candidate.title };
+    }
+  }
+  // "oil minister", "trade representative": a word or two before the last word of a title.
+  const heads = getGazetteer().titleHeads;
+  for (let k = 1; k <= 2; k++) {
+    const words = items.slice(start, start + k + 1);
+    const qualifiers = words.slice(0, k).every((w) => w.kind === 'word' && !FUNCTION_WORDS.has(w.text));
+    if (words.length === k + 1 && qualifiers && words[k]!.kind === 'word' && heads.get((words[k] as { text: string }).text)) {
+      return { length: k + 1, title: words.map((w) => (w as { text: string }).text).join(' ') };
     }
   }
   return undefined;

@@ -43,7 +43,16 @@ public final class Neo4jLocal {
             stopped.countDown();
         }, "neo4j-local-shutdown"));
 
-        if (auth) setPassword(dbms, password);
+        if (auth) {
+            try {
+                setPassword(dbms, password);
+            } catch (RuntimeException error) {
+                // A refused password (under 8 characters …): say so on one line and exit, not linger without Bolt.
+                System.out.println("ERROR " + error.getMessage());
+                System.out.flush();
+                System.exit(1);
+            }
+        }
         waitForBolt(port);
         System.out.println("Bolt ready on bolt://127.0.0.1:" + port
                 + (auth ? " (user neo4j, password from NEO4J_PASSWORD)" : " (authentication disabled)"));
@@ -51,11 +60,18 @@ public final class Neo4jLocal {
         stopped.await();
     }
 
-    /** The system database knows the initial user; set its password so a fresh store is usable at once. */
+    /**
+     * The system database knows the initial user; set its password so a fresh store is usable at once.
+     * A store started before with the same password already has it, which Neo4j refuses to set again.
+     */
     private static void setPassword(DatabaseManagementService dbms, String password) {
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                java.util.Map.of("password", password));
+        try {
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    java.util.Map.of("password", password));
+        } catch (org.neo4j.graphdb.QueryExecutionException error) {
+            if (!String.valueOf(error.getMessage()).contains("Old password and new password cannot be the same")) throw error;
+        }
     }
 
     private static void waitForBolt(int port) throws InterruptedException {

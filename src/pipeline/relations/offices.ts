@@ -1,0 +1,79 @@
+import type { SyntaxToken } from '../../syntax/types.js';
+import type { RelationType } from '../../types.js';
+import { getGazetteer, nameKey } from '../entities/gazetteer.js';
+import type { EntityView, FrameFact } from './events.js';
+import type { FrameTable } from './frames.js';
+import type { Tree } from './tree.js';
+
+/**
+ * Offices read on the tree: a person's name with a title noun beside it ("Russian energy minister
+ * Ivan Petrov", "Kenji Mori, director of MITI's electronics division", "Smith is
+ * chairman of Acme"), and the country or body the title belongs to (its modifier, possessor or
+ * "of" phrase). Heads of state and bodies are LEADER_OF, everyone else WORKS_FOR, with the title.
+ */
+export function readOffices(tree: Tree, table: FrameTable, entities: EntityView): FrameFact[] {
+  const facts: FrameFact[] = [];
+  for (const token of tree.tokens) {
+    const people = entities.at(token).filter((e) => entities.type(e) === 'Person');
+    if (people.length === 0) continue;
+    const head = tree.head(token);
+    if (head && entities.at(head).some((e) => people.includes(e))) continue; // not the head of the name
+    for (const title of titlesOf(tree, token, entities)) {
+      const relation = officeRelation(tree, title, table);
+      if (!relation) continue;
+      for (const owner of ownersOf(tree, title, entities, token)) {
+        for (const person of people) {
+          facts.push({ type: relation.type, source: person, target: owner, properties: { title: relation.title }, confidence: 0.75 });
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+/** How a title attaches to a name: "minister Ivan Petrov" (compound, or nmod:desc in newer UD), "Petrov, the minister" (appos), a tagger's "premier(ADJ) Erdogan" (amod). */
+const TITLE_LINKS = new Set(['compound', 'appos', 'nmod:desc', 'amod']);
+
+/** Title nouns of a name: beside it ("minister Ivan Petrov", "Mori, director of"), or the name is the subject of a copula ("Smith is chairman"). */
+function titlesOf(tree: Tree, name: SyntaxToken, entities: EntityView): SyntaxToken[] {
+  const found = tree.children(name).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0);
+  const head = tree.head(name);
+  if (head && entities.at(head).length === 0 && (name.deprel === 'appos' || (name.deprel === 'nsubj' && tree.children(head, 'cop').length > 0))) found.push(head);
+  return found;
+}
+
+/** The relation and title a title noun gives: from the titles gazetteer, by its whole phrase or its head word. */
+function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable): { type: RelationType; title: string } | undefined {
+  const qualifiers = tree.children(title).filter((c) => c.deprel === 'compound' && c.upos !== 'PROPN' && c.start < title.start);
+  const words = [...qualifiers, title].map((t) => t.form);
+  const gazetteer = getGazetteer();
+  const phrase = nameKey(words.join(' '));
+  const known = gazetteer.titles.get(phrase.split(' ')[0]!)?.find((t) => nameKey(t.title) === phrase)?.relation;
+  const head = nameKey(title.lemma);
+  const relation = known ?? gazetteer.titleHeads.get(head) ?? (table.offices.leads.has(head) ? 'LEADER_OF' : table.offices.serves.has(head) ? 'WORKS_FOR' : undefined);
+  return relation ? { type: relation, title: words.join(' ') } : undefined;
+}
+
+/** The countries and bodies a title belongs to: "Russian", "MITI's …", "of West Germany's largest bank, Deutsche Bank". */
+function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView, name: SyntaxToken): number[] {
+  const owners: number[] = [];
+  const isOwner = (e: number): boolean => entities.type(e) === 'Country' || entities.type(e) === 'Organization';
+  // The owner may also modify the name itself ("Turkish(amod) premier(amod) Recep Erdogan"), or be
+  // the word a tagger made the name hang on ("Turkish" as head of "… Erdogan(flat)").
+  const head = tree.head(name);
+  const beside = [...tree.children(name).filter((c) => c !== title && (c.deprel === 'amod' || c.deprel === 'compound')), ...(head && name.deprel === 'flat' ? [head] : [])];
+  for (const token of beside) owners.push(...entities.named(token).filter(isOwner));
+  for (const child of tree.children(title)) {
+    const attached = child.deprel === 'amod' || child.deprel === 'compound' || child.deprel === 'nmod:poss' || (child.deprel === 'nmod' && tree.markers(child).some((m) => m === 'of' || m === 'at' || m === 'for'));
+    if (!attached) continue;
+    const named = tree.conjuncts(child).flatMap((member) => entities.named(member).filter(isOwner));
+    owners.push(...named);
+    // "of West Germany's largest bank, Deutsche Bank": the body is named inside the phrase.
+    if (named.length === 0 && child.upos === 'NOUN') {
+      for (const inner of tree.children(child)) {
+        if (inner.deprel === 'appos' || inner.deprel === 'nmod:poss' || inner.deprel === 'compound') owners.push(...entities.named(inner).filter(isOwner));
+      }
+    }
+  }
+  return [...new Set(owners)];
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline/index.js';
+import { newsArticle } from '../pipeline/helpers.js';
+
+/**
+ * Frames on real news sentences, read with the shipped parser, each in its whole story (so "he"
+ * and "the president" resolve). None of these stories is in the development gold
+ * (../shared/data/news/dev-docs.txt).
+ */
+function factsOf(corpus: string, id: string, sentence: string, edit?: (text: string) => string): string[] {
+  const article = newsArticle(corpus, id);
+  const text = edit ? edit(article.text) : article.text;
+  const flat = (s: string): string => s.replace(/\s+/g, ' ');
+  expect(flat(text), `the sentence is in ${id}`).toContain(sentence);
+  const { entities, relations } = extractDocument({ id, text, source: corpus, ...((article as { date?: string }).date && { date: (article as { date?: string }).date }) });
+  const name = (entity: string): string => entities.find((e) => e.id === entity)?.name ?? entity;
+  return relations
+    .filter((r) => flat(r.evidence[0]!.text).includes(sentence))
+    .map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}${r.properties.status ? ` (${r.properties.status})` : ''}`);
+}
+
+describe('frames on news', () => {
+  it('a light verb carries the meeting: "held talks with"', () => {
+    const found = factsOf('bbc_all.jsonl', 'bbc/politics/188.txt', 'Gen Musharraf held talks with Tony Blair on Monday.');
+    expect(found.filter((r) => /^MET_WITH .*Musharraf → Tony Blair$/.test(r))).toHaveLength(1);
+  });
+
+  it('a possessor, a "with" phrase, and a planned meeting: "to prepare for Nakasone\'s talks with President Ronald Reagan"', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-16774', "Abe's visit is to prepare for Prime Minister Yasuhiro Nakasone's talks with President Ronald Reagan later this month.");
+    expect(found).toContain('PLANS_SUMMIT Yasuhiro Nakasone → Ronald Reagan (intended)');
+    expect(found.filter((r) => r.startsWith('MET_WITH'))).toEqual([]);
+  });
+
+  it('a list of parties, and a pronoun that coreference resolves: "He met with Prime Minister Nakasone, …, Governor Satoshi Sumita"', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-351', 'He met with Prime Minister Yasuhiro Nakasone, Foreign Minister Tadashi Kuranari, Bank of Japan Governor Satoshi Sumita');
+    expect(found).toEqual(expect.arrayContaining(['MET_WITH Jean-Claude Paye → Yasuhiro Nakasone', 'MET_WITH Jean-Claude Paye → Satoshi Sumita']));
+  });
+
+  it('a negated meeting states none; the same sentence affirmed does', () => {
+    const sentence = 'While he did not meet with Jorge Cardenas, head of the Colombian coffee producers federation';
+    const meetings = (found: string[]): string[] => found.filter((r) => r.startsWith('MET_WITH') && r.includes('Cardenas'));
+    expect(meetings(factsOf('reuters.jsonl', 'reuters-19387', sentence))).toEqual([]);
+    const affirmed = factsOf('reuters.jsonl', 'reuters-19387', sentence.replace('did not meet', 'met'), (text) => text.replace('did not meet', 'met'));
+    expect(meetings(affirmed)).toEqual(['MET_WITH Jon Rosenbaum → Jorge Cardenas']);
+  });
+
+  it('a cancelled trip is no visit', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-17218', 'Treasury Secretary James Baker has cancelled a trip to Australia');
+    expect(found.filter((r) => r.startsWith('VISITED'))).toEqual([]);
+  });
+
+  it('a visit through a possessor: "Swedish Prime Minister Ingvar Carlsson\'s visit to China"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-12755', "Swedish Prime Minister Ingvar Carlsson's visit to China")).toContain('VISITED Ingvar Carlsson → China');
+  });
+
+  it('negotiations: "China is negotiating with Pakistan"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-16107', 'China is negotiating with Pakistan to buy 5,000 tonnes of cotton')).toContain('NEGOTIATES_WITH China → Pakistan');
+  });
+
+  it('support and opposition: "France backed the Ivory Coast", "Baker criticised West Germany"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-1579', 'France backed the Ivory Coast and other African producers during the talks.')).toContain('SUPPORTS France → Ivory Coast');
+    expect(factsOf('reuters.jsonl', 'reuters-20907', 'The meeting came after Baker criticised West Germany')).toContain('OPPOSES James Baker → West Germany');
+  });
+
+  it('a refusal to sign states no signature', () => {
+    const found = factsOf('bbc_all.jsonl', 'bbc/politics/197.txt', "the United States' refusal to sign the Kyoto Protocol on emissions");
+    expect(found.filter((r) => r.startsWith('SIGNED'))).toEqual([]);
+  });
+
+  it('a meeting needs parties that can meet: "Wayne Rooney met Gary Neville\'s cross"', () => {
+    const found = factsOf('bbc_all.jsonl', 'bbc/sport/101.txt', "Wayne Rooney met Gary Neville's cross to the near post");
+    expect(found.filter((r) => r.startsWith('MET_'))).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline/index.js';
+
+/** The office relations of a text, as "TYPE person → body (title)". */
+function offices(text: string): string[] {
+  const { entities, relations } = extractDocument({ id: 'test', text, source: 'test' });
+  const name = (id: string): string => entities.find((e) => e.id === id)?.name ?? id;
+  return relations.filter((r) => ['LEADER_OF', 'WORKS_FOR', 'LIVES_IN'].includes(r.type)).map((r) => `${r.type} ${name(r.source)} → ${name(r.target)} (${r.properties.title ?? ''})`);
+}
+
+describe('offices', () => {
+  it('a head of state is LEADER_OF, named before or after the country', () => {
+    expect(offices('Egyptian President Hosni Mubarak arrived on Monday.')).toEqual(['LEADER_OF Hosni Mubarak → Egypt (President)']);
+    expect(offices('King Hussein of Jordan arrived on Monday.')).toEqual(['LEADER_OF Hussein → Jordan (King)']);
+  });
+
+  it('other office holders are WORKS_FOR, with the title', () => {
+    expect(offices('Treasury Secretary James Baker spoke on Monday.')).toEqual(['WORKS_FOR James Baker → Treasury (Secretary)']);
+    expect(offices('Iranian Oil Minister Ahmed Karimi is in the United Arab Emirates.')).toContain('WORKS_FOR Ahmed Karimi → Iran (Oil Minister)');
+  });
+
+  it('a title owned through "his" belongs to what its possessor leads', () => {
+    const found = offices('King Hussein of Jordan arrived in Cairo on Monday. He was accompanied by his Foreign Minister Tahir al-Masri.');
+    expect(found).toContain('WORKS_FOR Tahir al-Masri → Jordan (Foreign Minister)');
+  });
+
+  it('an office is not a residence', () => {
+    const found = offices('Chilean President Ricardo Lagos and President Omar Bongo of Gabon arrived on Monday.');
+    expect(found.filter((r) => r.startsWith('LIVES_IN'))).toEqual([]);
+    expect(found).toEqual(expect.arrayContaining(['LEADER_OF Ricardo Lagos → Chile (President)', 'LEADER_OF Omar Bongo → Gabon (President)']));
+  });
+});
