@@ -19,6 +19,11 @@ describe('offices', () => {
     expect(offices('Iranian Oil Minister Ahmed Karimi is in the United Arab Emirates.')).toContain('WORKS_FOR Ahmed Karimi → Iran (Oil Minister)');
   });
 
+  it('a governor leads the bank he governs; his deputy serves it', () => {
+    expect(offices('Central Bank governor Maria Silva spoke on Monday.')).toEqual(['LEADER_OF Maria Silva → Central Bank (governor)']);
+    expect(offices('Central Bank deputy governor Maria Silva spoke on Monday.')).toEqual(['WORKS_FOR Maria Silva → Central Bank (deputy governor)']);
+  });
+
   it('a title owned through "his" belongs to what its possessor leads', () => {
     const found = offices('King Hussein of Jordan arrived in Cairo on Monday. He was accompanied by his Foreign Minister Tahir al-Masri.');
     expect(found).toContain('WORKS_FOR Tahir al-Masri → Jordan (Foreign Minister)');
