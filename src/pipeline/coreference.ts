@@ -672,8 +672,10 @@ function resolvePronoun(
     return undefined;
   };
   const order = searchOrder(preceding, anaphor.sentence);
-  // "they" stands for people, groups and countries more often than for things: those first.
-  if (pronoun.number === 'plural') return search(order.filter((c) => !c.nominal || c.nominal.person)) ?? search(order);
+  // "they" stands for people more often than for things: people and named groups first ("Reagan and
+  // Gorbachev"); a plural name ("the Rangers", "Leiden University Libraries") only where no nearer noun takes it.
+  const people = (c: Candidate): boolean => (c.nominal ? c.nominal.person : c.entities.length >= 2 || traits[c.entities[0]!]!.type === 'Person');
+  if (pronoun.number === 'plural') return search(order.filter(people)) ?? search(order);
   return search(order);
 }
 

@@ -85,6 +85,9 @@ describe('coreference sieve: pronouns', () => {
   it('gives "they" people before things, and things when no people came before', () => {
     expect(nominalLinks('The researchers studied the samples for months. They found nothing.')).toEqual(['They → researchers']);
     expect(nominalLinks('The samples were studied for months. They were old.')).toEqual(['They → samples']);
+    // A plural name of a group comes after the people: it takes "they" only when none came before.
+    expect(nominalLinks('The Rangers trained the researchers. They were pleased.')).toEqual(['They → researchers']);
+    expect(links('The Rangers organised a course in May. They said it was popular.')).toEqual(['They → Rangers']);
   });
 
   it('reads the gender of a lone first name that is no English word', () => {
