@@ -40,6 +40,8 @@ const model = trainSyntaxModel(train, {
     const report = evaluateUd(dev, snapshot());
     const scores = stage === 'tagger' ? `dev UPOS ${report.upos.toFixed(4)}` : `dev UPOS ${report.upos.toFixed(4)} UAS ${report.uas.toFixed(4)} LAS ${report.las.toFixed(4)}`;
     console.log(`${stage} epoch ${epoch}: train ${trainAccuracy.toFixed(4)}, ${scores} (${elapsed()})`);
+    // Dev LAS picks the parser epoch that ships (early stopping).
+    return report.las;
   },
 });
 await model.save(values.output);

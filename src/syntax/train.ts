@@ -21,8 +21,12 @@ export interface TrainOptions {
   explore: number;
   /** Smaller hash tables for tests. */
   buckets?: { tagger: number; parser: number; labeler: number };
-  /** Called after each epoch with the model so far (averaged copy) — for dev scores. */
-  onEpoch?: (stage: 'tagger' | 'parser', epoch: number, trainAccuracy: number, model: () => SyntaxModel) => void;
+  /**
+   * Called after each epoch with the model so far (averaged copy) — for dev scores. A number
+   * returned after a parser epoch scores that model (higher is better, e.g. dev LAS): training then
+   * keeps the best-scoring epoch's parser instead of the last (early stopping).
+   */
+  onEpoch?: (stage: 'tagger' | 'parser', epoch: number, trainAccuracy: number, model: () => SyntaxModel) => number | void;
   log?: (line: string) => void;
 }
 
@@ -128,6 +132,7 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
   trainTagger(tagger, examples, true);
 
   const parser = new Parser(labels, new AveragedPerceptron(3, buckets.parser), new AveragedPerceptron(labels.length, buckets.labeler));
+  let best: { score: number; epoch: number; model: SyntaxModel } | undefined;
   const inputs = examples.map((example, index) => ({ example, input: parserInput(example.words, example.n, trainingTags[index]!, tagger) }));
   for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
     let correct = 0;
@@ -137,7 +142,13 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
       correct += parser.train(input, { heads: example.heads, labels: example.labels }, explore, random);
       total += example.n;
     }
-    options.onEpoch?.('parser', epoch, correct / total, () => snapshot(tagger, parser));
+    let candidate: SyntaxModel | undefined;
+    const score = options.onEpoch?.('parser', epoch, correct / total, () => (candidate ??= snapshot(tagger, parser)));
+    if (typeof score === 'number' && (!best || score > best.score)) best = { score, epoch, model: candidate ?? snapshot(tagger, parser) };
+  }
+  if (best) {
+    log(`best parser epoch: ${best.epoch}`);
+    return best.model;
   }
   parser.transitions.finalize();
   parser.labeler.finalize();

@@ -148,7 +148,7 @@ describe('one decision per span, on real news (combineWithTagger, in its order)'
 
   it('3. a tagged location is a Country when the gazetteer says so, with its canonical name', () => {
     const { inSentence } = sentenceMentions('reuters.jsonl', 'reuters-5697', 'Argentine President');
-    expect(inSentence.find((m) => m.text === 'German')).toMatchObject({ type: 'Country', canonical: 'Germany' });
+    expect(inSentence.find((m) => m.text === 'West German')).toMatchObject({ type: 'Country', canonical: 'West Germany' });
   });
 
   it('4. a nationality is no entity', () => {

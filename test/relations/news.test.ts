@@ -71,4 +71,23 @@ describe('frames on news', () => {
     const found = factsOf('bbc_all.jsonl', 'bbc/sport/101.txt', "Wayne Rooney met Gary Neville's cross to the near post");
     expect(found.filter((r) => r.startsWith('MET_'))).toEqual([]);
   });
+  it('a treaty ratified: planned ("Japan will ratify the 1986 International Cocoa Agreement"), then stated in the past', () => {
+    const sentence = 'Japan will ratify the 1986 International Cocoa Agreement';
+    expect(factsOf('reuters.jsonl', 'reuters-19500', sentence)).toContain('SIGNED Japan → International Cocoa Agreement (intended)');
+    const done = factsOf('reuters.jsonl', 'reuters-19500', 'Japan ratified the 1986 International Cocoa Agreement', (text) => text.replace('will ratify', 'ratified'));
+    expect(done).toContain('SIGNED Japan → International Cocoa Agreement');
+  });
+
+  it('an invitation is intended: "Chancellor Helmut Kohl has invited the European Community\'s 17-man Commission for talks"; inviting offers invites no party', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-6024', "West German Chancellor Helmut Kohl has invited the European Community's 17-man Commission for talks in Bonn");
+    expect(found.filter((r) => /^INVITED Helmut Kohl → .*Commission \(intended\)$/.test(r))).toHaveLength(1);
+    const offers = factsOf('reuters.jsonl', 'reuters-7562', 'The Bank of England said it had invited an early round of bill offers from the discount houses');
+    expect(offers.filter((r) => r.startsWith('INVITED'))).toEqual([]);
+  });
+
+  it('a summit\'s place through "in": "the earlier Reagan-Gorbachev summit in Geneva"; talks "held in April" have a time, no place', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-1290', 'the earlier Reagan-Gorbachev summit in Geneva')).toContain('HELD_IN Reagan-Gorbachev summit → Geneva');
+    const dated = factsOf('reuters.jsonl', 'reuters-914', 'Ministry sources said the talks are likely to be held in April or June.');
+    expect(dated.filter((r) => r.startsWith('HELD_IN'))).toEqual([]);
+  });
 });

@@ -19,6 +19,17 @@ describe('offices', () => {
     expect(offices('Iranian Oil Minister Ahmed Karimi is in the United Arab Emirates.')).toContain('WORKS_FOR Ahmed Karimi → Iran (Oil Minister)');
   });
 
+  it('a governor leads the bank he governs; his deputy serves it', () => {
+    expect(offices('Central Bank governor Maria Silva spoke on Monday.')).toEqual(['LEADER_OF Maria Silva → Central Bank (governor)']);
+    expect(offices('Central Bank deputy governor Maria Silva spoke on Monday.')).toEqual(['WORKS_FOR Maria Silva → Central Bank (Deputy Governor)']);
+  });
+
+  it('the whole title decides, and a two-word demonym opens a sentence: "IMF Managing Director", "West German Farm Minister"', () => {
+    expect(offices('IMF Managing Director Jan Novak arrived on Monday.')).toEqual(['LEADER_OF Jan Novak → International Monetary Fund (Managing Director)']);
+    expect(offices('IMF Deputy Managing Director Jan Novak arrived on Monday.')).toEqual(['WORKS_FOR Jan Novak → International Monetary Fund (Deputy Managing Director)']);
+    expect(offices('West German Farm Minister Karl Weber arrived on Monday.')).toEqual(['WORKS_FOR Karl Weber → West Germany (Farm Minister)']);
+  });
+
   it('a title owned through "his" belongs to what its possessor leads', () => {
     const found = offices('King Hussein of Jordan arrived in Cairo on Monday. He was accompanied by his Foreign Minister Tahir al-Masri.');
     expect(found).toContain('WORKS_FOR Tahir al-Masri → Jordan (Foreign Minister)');

@@ -8,7 +8,7 @@ import { resolve } from '../../src/pipeline/resolve.js';
 /** What one rule alone states in a text, as "TYPE source → target". */
 function ruleFinds(rule: RelationRule, text: string): string[] {
   const analyzed = analyze(text);
-  const resolved = resolve('test', analyzed, findMentions(analyzed));
+  const resolved = resolve('test', analyzed, findMentions(analyzed, 'rules'));
   const name = (id: string): string => resolved.entities.find((e) => e.id === id)?.name ?? id;
   return relationsOfRule('test', analyzed, resolved, rule).map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}`);
 }

@@ -145,6 +145,8 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
   }
   for (const mention of rules) {
     if (mention.role !== undefined || ((mention.type === 'Treaty' || mention.type === 'Event') && !decided.has(mention))) keep(mention);
+    // A nationality the tagger leaves out (MISC) still owns the office after it.
+    else if (ownsTitle(analyzed.text, mention, gazetteer) && !kept.some((k) => k.start < mention.end && mention.start < k.end)) keep(mention);
   }
   const position = new Map(kept.map((mention, i) => [mention, i]));
   return kept.map((mention) => {
@@ -153,6 +155,13 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
     const { of: _, ...title } = mention.title;
     return { ...mention, title: owner && position.has(owner) ? { ...title, of: position.get(owner)! } : title };
   });
+}
+
+/** A country named just before an office word ("Russian energy minister", "Turkish premier"): the office's owner, which the relations read. */
+function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
+  if (mention.type !== 'Country') return false;
+  const next = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(mention.end, mention.end + 60))?.[1];
+  return next !== undefined && next.split(/\s+/).some((word) => gazetteer.titleHeads.has(nameKey(word)));
 }
 
 /** Whether the tagger names inside `mention` are several organizations that exactly fill it. */

@@ -59,7 +59,10 @@ export function readSpan(
         mentions.push(makeMention(text, tokens, start, holder.end, holder.type, holder.canonical));
       }
       const name = text.slice(tokens[holder?.end ?? start]!.start, tokens[inner.head]!.end);
-      title = { name, relation: inner.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
+      // The whole title decides when the gazetteer knows it ("Managing Director" leads, "Director" serves).
+      const whole = nameKey(name);
+      const relation = gazetteer.titles.get(whole.split(' ')[0]!)?.find((t) => nameKey(t.title) === whole)?.relation ?? inner.relation;
+      title = { name, relation, ...(ofIndex !== undefined && { of: ofIndex }) };
       start = inner.head + 1;
     }
   }

@@ -180,6 +180,8 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
     token.tags.has('Organization') ||
     gazetteer.names.get(key)?.strength === 'strong' ||
     gazetteer.demonyms.has(key) ||
+    // "West German Finance Minister …", "New York said": the first word of a known name or demonym.
+    inKnownPhrase(tokens, i, gazetteer) ||
     // "President Obama said": a title before a capitalised word opens a name.
     (gazetteer.titles.has(key) && isCapitalised(tokens[i + 1]?.text ?? '')) ||
     context.capitalisedInside.has(key) ||
@@ -188,11 +190,12 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
   );
 }
 
-/** Whether the token is part of a two- or three-word name the gazetteer knows ("NEW" in "NEW YORK"). */
+/** Whether the token is part of a two- or three-word name or demonym the gazetteer knows ("NEW" in "NEW YORK", "West German"). */
 function inKnownPhrase(tokens: Token[], i: number, gazetteer: Gazetteer): boolean {
   for (let from = Math.max(0, i - 2); from <= i; from++) {
     for (let to = Math.max(i + 1, from + 2); to <= Math.min(tokens.length, from + 3); to++) {
-      if (gazetteer.names.has(nameKey(tokens.slice(from, to).map((t) => t.text).join(' ')))) return true;
+      const key = nameKey(tokens.slice(from, to).map((t) => t.text).join(' '));
+      if (gazetteer.names.has(key) || gazetteer.demonyms.has(key)) return true;
     }
   }
   return false;
