@@ -48,9 +48,64 @@ export function nameKey(text: string): string {
 
 let gazetteer: Gazetteer | undefined;
 
+/**
+ * The compiled lists (`npm run build` writes dist/gazetteer.json from this module's build, so they
+ * load in milliseconds); run from the sources (tsx), where there is none, they are built here.
+ */
 export function getGazetteer(): Gazetteer {
-  gazetteer ??= buildGazetteer();
+  gazetteer ??= readCompiledGazetteer() ?? buildGazetteer();
   return gazetteer;
+}
+
+/** Next to dist/pipeline/entities/gazetteer.js: dist/gazetteer.json. */
+export const COMPILED_GAZETTEER = new URL('../../gazetteer.json', import.meta.url);
+const COMPILED_FORMAT = 1;
+
+interface CompiledGazetteer {
+  format: number;
+  names: Array<[string, EntityType, string, GazetteerEntry['strength']]>;
+  demonyms: Array<[string, string]>;
+  titles: Array<[string, Title[]]>;
+  titleHeads: Array<[string, Title['relation']]>;
+  /** Joined by newlines: faster to read than an array of strings. */
+  firstNames: string;
+  words: string;
+  stateAbbreviations: Array<[string, string]>;
+}
+
+/** The gazetteer as one JSON text, every map and set in its order. */
+export function compileGazetteer(built: Gazetteer): string {
+  const compiled: CompiledGazetteer = {
+    format: COMPILED_FORMAT,
+    names: [...built.names].map(([key, entry]) => [key, entry.type, entry.canonical, entry.strength]),
+    demonyms: [...built.demonyms],
+    titles: [...built.titles],
+    titleHeads: [...built.titleHeads],
+    firstNames: [...built.firstNames].join('\n'),
+    words: [...built.words].join('\n'),
+    stateAbbreviations: [...built.stateAbbreviations],
+  };
+  return JSON.stringify(compiled);
+}
+
+export function readCompiledGazetteer(path: URL = COMPILED_GAZETTEER): Gazetteer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const compiled = JSON.parse(text) as CompiledGazetteer;
+  if (compiled.format !== COMPILED_FORMAT) throw new Error(`${path.pathname}: gazetteer format ${compiled.format}, expected ${COMPILED_FORMAT}: run npm run build`);
+  return {
+    names: new Map(compiled.names.map(([key, type, canonical, strength]) => [key, { type, canonical, strength }])),
+    demonyms: new Map(compiled.demonyms),
+    titles: new Map(compiled.titles),
+    titleHeads: new Map(compiled.titleHeads),
+    firstNames: new Set(compiled.firstNames.split('\n')),
+    words: new Set(compiled.words.split('\n')),
+    stateAbbreviations: new Map(compiled.stateAbbreviations),
+  };
 }
 
 interface CountryData {
@@ -73,7 +128,8 @@ interface StateRecord {
 const STRONG_CITY_POPULATION = 150_000;
 const WEAK_CITY_POPULATION = 20_000;
 
-function buildGazetteer(): Gazetteer {
+/** The gazetteer from its sources: the npm datasets and data/gazetteers/*.json. */
+export function buildGazetteer(): Gazetteer {
   const names = new Map<string, GazetteerEntry>();
   const add = (name: string, entry: GazetteerEntry): void => {
     const key = nameKey(name);
