@@ -32,9 +32,32 @@ export interface Gazetteer {
   /** Last words of titles that carry a relation ("minister", "commissioner"), which may end a longer title. */
   titleHeads: Map<string, Title['relation']>;
   /** Lower-case English words: a capitalised first word of a sentence that is one is most often no name. */
-  words: Set<string>;
+  words: WordSet;
   /** State and province abbreviations without their last period ("ala", "n.y") → the state's name. */
   stateAbbreviations: Map<string, string>;
+}
+
+/** Only membership is asked of the word list: a Set when built, a sorted array when read compiled. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/** 274,000 words: a sorted array searched by halves is read in a tenth of the time a Set is built in. */
+class SortedWords implements WordSet {
+  constructor(private readonly sorted: readonly string[]) {}
+
+  has(word: string): boolean {
+    let low = 0;
+    let high = this.sorted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const here = this.sorted[middle]!;
+      if (here === word) return true;
+      if (here < word) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
 }
 
 const require = createRequire(import.meta.url);
@@ -73,7 +96,12 @@ interface CompiledGazetteer {
   stateAbbreviations: Array<[string, string]>;
 }
 
-/** The gazetteer as one JSON text, every map and set in its order. */
+function wordsOf(built: Gazetteer): string[] {
+  if (!(built.words instanceof Set)) throw new Error('compileGazetteer: give it the gazetteer built from its sources');
+  return [...(built.words as Set<string>)];
+}
+
+/** The gazetteer as one JSON text, every map and set in its order (the words sorted, for search). */
 export function compileGazetteer(built: Gazetteer): string {
   const compiled: CompiledGazetteer = {
     format: COMPILED_FORMAT,
@@ -82,7 +110,7 @@ export function compileGazetteer(built: Gazetteer): string {
     titles: [...built.titles],
     titleHeads: [...built.titleHeads],
     firstNames: [...built.firstNames].join('\n'),
-    words: [...built.words].join('\n'),
+    words: wordsOf(built).sort().join('\n'),
     stateAbbreviations: [...built.stateAbbreviations],
   };
   return JSON.stringify(compiled);
@@ -103,7 +131,7 @@ export function readCompiledGazetteer(path: URL = COMPILED_GAZETTEER): Gazetteer
     titles: new Map(compiled.titles),
     titleHeads: new Map(compiled.titleHeads),
     firstNames: new Set(compiled.firstNames.split('\n')),
-    words: new Set(compiled.words.split('\n')),
+    words: new SortedWords(compiled.words.split('\n')),
     stateAbbreviations: new Map(compiled.stateAbbreviations),
   };
 }
