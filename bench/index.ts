@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- CORPUS] [--query-graph GRAPH.json]`: extraction speed and peak memory on a
+ * `npm run bench [-- CORPUS] [--query-graph GRAPH.json]`: the first answer (kg extract on one article
+ * against raw compromise, each a process from start to exit); extraction speed and peak memory on a
  * corpus (default: the BBC corpus in ../shared/data when it is there), for 1 and N worker threads
  * and for raw compromise in the same run, each in a process of its own; then the syntax layer's
  * words/s on one thread; then big inputs (lines without punctuation, a 50 MB file, the Reuters
@@ -22,6 +23,7 @@ import { writeFileAtomic } from '../src/io/write-file-atomic.js';
 import type { Engine, Measurement } from './measure.js';
 import { neo4jServerAnswers, runNeo4jBench, type Neo4jBenchResult } from './neo4j-load.js';
 import { corpusQueryTable, runCorpusQueryBench, type CorpusQueryBench } from './corpus-queries.js';
+import { runFirstAnswerBench } from './first-answer.js';
 import { runQueryBench } from './query.js';
 import { runSyntaxBench } from './syntax.js';
 import { reutersLines, runBigInputsBench } from './big-inputs.js';
@@ -65,6 +67,20 @@ if (!corpus) {
   process.stderr.write(`bench: no corpus: give a path (npm run bench -- FILE.jsonl); ${defaultCorpus} is not there\n`);
   process.exit(1);
 }
+const firstAnswer = await runFirstAnswerBench();
+process.stdout.write(
+  `## First answer: one article (${firstAnswer.file}), a process from start to exit, median of ${firstAnswer.runs} alternating runs\n\n` +
+    markdownTable(
+      [
+        ['command', 'wall s', '× raw compromise'],
+        ['kg extract (dist/cli/index.js)', firstAnswer.kgSeconds.toFixed(2), (firstAnswer.kgSeconds / firstAnswer.compromiseSeconds).toFixed(2)],
+        ['raw compromise (nlp(text), people, places, organizations)', firstAnswer.compromiseSeconds.toFixed(2), '1.00'],
+      ],
+      { align: ['l', 'r', 'r'] },
+    ) +
+    '\n\n',
+);
+
 const workers = Math.max(2, availableParallelism());
 const measurements = [
   await measure('compromise', corpus, 1),
@@ -182,7 +198,7 @@ if (canRunLocalNeo4j()) {
 }
 await rm(scratch, { recursive: true, force: true });
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), extraction: rows, syntax, bigInputs, query, corpusQueries, neo4j, imports };
+const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), firstAnswer, extraction: rows, syntax, bigInputs, query, corpusQueries, neo4j, imports };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');

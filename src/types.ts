@@ -98,6 +98,11 @@ export const RELATION_TYPES = [
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /** Relations stored once, from the first-named party. */
+/** One relation per (type, source, target), so merged evidence lands on one; the graph's edge key too. */
+export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
+  return `${relation.source}|${relation.type}|${relation.target}`;
+}
+
 export const SYMMETRIC_RELATIONS: ReadonlySet<RelationType> = new Set<RelationType>([
   'MET_WITH',
   'PLANS_SUMMIT',

@@ -1,5 +1,5 @@
 // Everything known about one entity: each relation it takes part in, either way, with its evidence.
-// params: {"name": "Vladimir Putin"}
+// params: {"name": "Putin"}
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.name = $name OR b.name = $name
 RETURN a.name AS subject, type(r) AS relation, b.name AS object,

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import { extract } from '../extract.js';
@@ -6,7 +5,8 @@ import { countDocuments, readDocuments } from '../ingest/index.js';
 import { JsonLinesFile } from '../io/json-lines-file.js';
 import { extractEach } from '../parallel/index.js';
 import type { DocumentExtraction, SourceDocument } from '../types.js';
-import { checkWritable, outputError, writeOutput } from './output.js';
+import { addDocumentOptions, wantsBar, type DocumentOptions } from './inputs.js';
+import { checkWritable, counted, outputError, writeOutput } from './output.js';
 import { startProgress, type Progress } from './progress.js';
 
 interface Shard {
@@ -15,14 +15,11 @@ interface Shard {
   count: number;
 }
 
-interface ExtractCommandOptions {
+interface ExtractCommandOptions extends DocumentOptions {
   format: 'json' | 'jsonl';
   output?: string;
   resume?: boolean;
   shard?: Shard;
-  workers: number;
-  skipErrors?: boolean;
-  progress?: boolean;
 }
 
 const EXAMPLES = `
@@ -51,21 +48,20 @@ Examples:
 `;
 
 export function register(program: Command): void {
-  program
-    .command('extract')
-    .summary('extract entities and relations from news text')
-    .description(
-      'Extract entities, relations and the sentences behind them from news documents and print the graph as JSON on stdout.\n' +
-        'Progress, skipped inputs and a one-line summary go to stderr.',
-    )
-    .argument('<inputs...>', 'files, directories (searched recursively for .txt, .html, .htm, .jsonl) or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'json: one merged graph; jsonl: one line per document, streamed').choices(['json', 'jsonl']).default('json'))
-    .option('-o, --output <file>', 'write to FILE instead of stdout (json: atomically, a failed run leaves no file; jsonl: line by line)')
-    .option('--resume', 'jsonl to a FILE only: skip the documents FILE already holds and append the rest')
-    .option('--shard <K/N>', 'extract only documents K, K+N, K+2N, … (1 ≤ K ≤ N)', parseShard)
-    .option('-w, --workers <n>', 'worker threads; 1 runs in the main thread; the output is the same for any N', parseWorkers, availableParallelism())
-    .option('--skip-errors', 'report unreadable, binary, non-UTF-8, empty or malformed inputs on stderr and go on (exit 0)')
-    .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
+  addDocumentOptions(
+    program
+      .command('extract')
+      .summary('extract entities and relations from news text')
+      .description(
+        'Extract entities, relations and the sentences behind them from news documents and print the graph as JSON on stdout.\n' +
+          'Progress, skipped inputs and a one-line summary go to stderr.',
+      )
+      .argument('<inputs...>', 'files, directories (searched recursively for .txt, .html, .htm, .jsonl) or - for stdin')
+      .addOption(new Option('--format <format>', 'json: one merged graph; jsonl: one line per document, streamed').choices(['json', 'jsonl']).default('json'))
+      .option('-o, --output <file>', 'write to FILE instead of stdout (json: atomically, a failed run leaves no file; jsonl: line by line)')
+      .option('--resume', 'jsonl to a FILE only: skip the documents FILE already holds and append the rest')
+      .option('--shard <K/N>', 'extract only documents K, K+N, K+2N, … (1 ≤ K ≤ N)', parseShard),
+  )
     .addHelpText('after', EXAMPLES)
     .action(runExtract);
 }
@@ -73,7 +69,7 @@ export function register(program: Command): void {
 async function runExtract(inputs: string[], options: ExtractCommandOptions): Promise<void> {
   if (options.resume && !(options.format === 'jsonl' && options.output)) throw new UserError('--resume needs --format jsonl and -o FILE');
   const started = performance.now();
-  const showBar = Boolean(options.progress || process.stderr.isTTY);
+  const showBar = wantsBar(options);
   const progress = startProgress({ bar: showBar, total: showBar && !options.shard ? await countDocuments(inputs) : undefined });
   let skipped = 0;
   const skip = (error: UserError) => {
@@ -97,7 +93,7 @@ async function runExtract(inputs: string[], options: ExtractCommandOptions): Pro
     const output = `${JSON.stringify(json, null, 2)}\n`;
     if (options.output) await writeOutput(options.output, output);
     else process.stdout.write(output);
-    summary = `${json.documents.length} documents, ${json.entities.length} entities, ${json.relations.length} relations`;
+    summary = `${counted(json.documents.length, 'document')}, ${json.entities.length} entities, ${json.relations.length} relations`;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`${summary} in ${seconds} s${skipped ? ` (${skipped} skipped)` : ''}\n`);
@@ -144,9 +140,9 @@ async function streamLines(
   }
   const where = file ? ` to ${file.path}${already ? ` (after the ${already} already there)` : ''}` : '';
   if (interrupted) {
-    throw new UserError(`interrupted: ${written} documents written${where}, each line complete; rerun with --resume to finish`, 130);
+    throw new UserError(`interrupted: ${counted(written, 'document')} written${where}, each line complete; rerun with --resume to finish`, 130);
   }
-  return `${written} documents${where}, ${entities} entities, ${relations} relations (per document, before merging)`;
+  return `${counted(written, 'document')}${where}, ${entities} entities, ${relations} relations (per document, before merging)`;
 }
 
 async function openLines(path: string, done: Set<string> | undefined): Promise<JsonLinesFile> {
@@ -167,7 +163,7 @@ async function writeLine(file: JsonLinesFile | undefined, extraction: DocumentEx
     await file.append(extraction);
   } catch (error) {
     const cause = outputError(file.path, error).message;
-    throw new UserError(`${cause}; it holds ${file.lines} complete documents: make room and rerun with --resume`);
+    throw new UserError(`${cause}; it holds ${counted(file.lines, 'complete document')}: make room and rerun with --resume`);
   }
 }
 
@@ -185,10 +181,4 @@ function parseShard(value: string): Shard {
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
   if (!(index >= 1 && index <= count)) throw new InvalidArgumentError('give K/N with 1 ≤ K ≤ N, as in 2/3.');
   return { index, count };
-}
-
-function parseWorkers(value: string): number {
-  const workers = Number(value);
-  if (!Number.isInteger(workers) || workers < 1) throw new InvalidArgumentError('give a whole number of threads, 1 or more.');
-  return workers;
 }

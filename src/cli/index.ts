@@ -2,13 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
-import { register as registerEval } from './eval.js';
-import { register as registerExtract } from './extract.js';
-import { register as registerExport } from './export.js';
-import { register as registerLoad } from './load.js';
-import { register as registerParse } from './parse.js';
-import { register as registerQuery } from './query.js';
-import { register as registerView } from './view.js';
+
+type Register = (program: Command) => void;
+
+// Each command's module, imported only when it runs: `kg extract` does not load the Neo4j driver,
+// the query engine or the exporters. Help and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+  eval: () => import('./eval.js'),
+  extract: () => import('./extract.js'),
+  export: () => import('./export.js'),
+  load: () => import('./load.js'),
+  parse: () => import('./parse.js'),
+  query: () => import('./query.js'),
+  view: () => import('./view.js'),
+};
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,13 +33,8 @@ Examples:
   $ kg help extract                                           # every flag of a command, with examples`,
   );
 
-registerEval(program);
-registerExtract(program);
-registerExport(program);
-registerLoad(program);
-registerParse(program);
-registerQuery(program);
-registerView(program);
+const named = process.argv[2] !== undefined && Object.hasOwn(COMMANDS, process.argv[2]) ? [process.argv[2]] : Object.keys(COMMANDS);
+for (const { register } of await Promise.all(named.map((name) => COMMANDS[name]!()))) register(program);
 
 // A closed pipe (`kg extract … | head`) ends the run quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

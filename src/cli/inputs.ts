@@ -1,23 +1,47 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import { extract } from '../extract.js';
-import { readDocuments } from '../ingest/index.js';
+import { countDocuments, readDocuments } from '../ingest/index.js';
 import { isBlank, readLines } from '../ingest/lines.js';
 import { mergeExtractions } from '../pipeline/merge.js';
 import type { DocumentExtraction, GraphJson } from '../types.js';
+import { startProgress } from './progress.js';
 
-export interface GraphSourceOptions {
+/** The flags of every command that reads documents. */
+export interface DocumentOptions {
+  workers: number;
+  skipErrors?: boolean;
+  progress?: boolean;
+}
+
+export interface GraphSourceOptions extends DocumentOptions {
   /** A saved extraction (`kg extract -o FILE.json`) instead of inputs. */
   graph?: string;
 }
 
+/** `--workers`, `--skip-errors` and `--progress`: the same flags, meaning the same, wherever documents are read. */
+export function addDocumentOptions(command: Command): Command {
+  return command
+    .option('-w, --workers <n>', 'worker threads; 1 runs in the main thread; the output is the same for any N', parseWorkers, availableParallelism())
+    .option('--skip-errors', 'report unreadable, binary, non-UTF-8, empty or malformed inputs on stderr and go on (exit 0)')
+    .option('--progress', 'show a progress bar on stderr even when it is not a terminal');
+}
+
 /** The flags every command that takes `inputs… | --graph FILE.json` shares. */
 export function addGraphSourceOptions(command: Command): Command {
-  return command
-    .argument('[inputs...]', 'files, directories (.txt, .html, .jsonl) or - for stdin')
-    .option('--graph <file>', 'a saved extraction (kg extract -o FILE.json, or --format jsonl -o FILE.jsonl) instead of inputs');
+  return addDocumentOptions(
+    command
+      .argument('[inputs...]', 'files, directories (.txt, .html, .jsonl) or - for stdin')
+      .option('--graph <file>', 'a saved extraction (kg extract -o FILE.json, or --format jsonl -o FILE.jsonl) instead of inputs'),
+  );
+}
+
+/** Show a bar when asked to, or when stderr is a terminal. */
+export function wantsBar(options: DocumentOptions): boolean {
+  return Boolean(options.progress || process.stderr.isTTY);
 }
 
 /** Extract the inputs, or read a saved extraction: exactly one of the two. */
@@ -25,7 +49,27 @@ export async function loadGraphJson(inputs: string[], options: GraphSourceOption
   if (options.graph && inputs.length > 0) throw new UserError('give either inputs or --graph FILE.json, not both');
   if (options.graph) return readGraphFile(options.graph);
   if (inputs.length === 0) throw new UserError('no inputs: give files, directories, - for stdin, or --graph FILE.json');
-  return (await extract(readDocuments(inputs))).json;
+  const showBar = wantsBar(options);
+  const progress = startProgress({ bar: showBar, total: showBar ? await countDocuments(inputs) : undefined });
+  const skip = (error: UserError) => progress.log(`kg: skipped ${error.message}`);
+  try {
+    const documents = readDocuments(inputs, { skipErrors: options.skipErrors, onSkip: skip });
+    const extractOptions = { workers: options.workers, ...(options.skipErrors && { onSkip: skip }), onProgress: (done: number) => progress.update(done) };
+    return (await extract(documents, extractOptions)).json;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The parser's message without the text it quotes, which can be long or hold control characters. */
+function oneLine(message: string): string {
+  return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 200);
+}
+
+function parseWorkers(value: string): number {
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1) throw new InvalidArgumentError('give a whole number of threads, 1 or more.');
+  return workers;
 }
 
 /**
@@ -58,10 +102,12 @@ async function readJson(path: string): Promise<unknown> {
   } catch {
     throw new UserError(`${path}: cannot read the file`);
   }
+  // A binary file (`--graph /bin/ls`): say so, rather than echo its bytes in the parser's message.
+  if (text.includes('\u0000')) throw new UserError(`${path}: not a kg extraction (a binary file, not JSON)`);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new UserError(`${path}: not valid JSON (${oneLine((error as Error).message)})`);
   }
 }
 

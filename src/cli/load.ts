@@ -1,7 +1,8 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_EVIDENCE_PER_RELATION, DEFAULT_TIMEOUT_SECONDS, loadGraph } from '../store/neo4j.js';
-import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
+import { addGraphSourceOptions, loadGraphJson, wantsBar, type GraphSourceOptions } from './inputs.js';
+import { counted } from './output.js';
 
 interface LoadFlags extends GraphSourceOptions {
   uri?: string;
@@ -13,7 +14,6 @@ interface LoadFlags extends GraphSourceOptions {
   evidence: number;
   timeout: number;
   transactionTimeout?: number;
-  progress?: boolean;
 }
 
 function count(name: string, minimum: number) {
@@ -35,7 +35,6 @@ export function register(program: Command): void {
     .option('--evidence <sentences>', 'evidence sentences kept per relationship', count('--evidence', 0), DEFAULT_EVIDENCE_PER_RELATION)
     .option('--timeout <seconds>', 'give up on a server that does not answer: to connect, and retrying a batch it dropped', count('--timeout', 1), DEFAULT_TIMEOUT_SECONDS)
     .option('--transaction-timeout <seconds>', "the server rolls back a batch running longer (default: the server's setting)", count('--transaction-timeout', 1))
-    .option('--progress', 'show a progress bar on stderr')
     .addHelpText(
       'after',
       `
@@ -51,9 +50,17 @@ Examples:
         ...connectionFromEnv({ uri: flags.uri, username: flags.username, password: flags.password, database: flags.database }),
         timeoutSeconds: flags.timeout,
       };
-      const bar = flags.progress
+      // As in extract: a bar on a terminal, or with --progress a line every few seconds into a log.
+      const bar = wantsBar(flags)
         ? new cliProgress.SingleBar(
-            { stream: process.stderr, format: 'loading [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+            {
+              stream: process.stderr,
+              format: 'loading [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left',
+              hideCursor: true,
+              clearOnComplete: true,
+              noTTYOutput: true,
+              notTTYSchedule: 2_000,
+            },
             cliProgress.Presets.shades_classic,
           )
         : undefined;
@@ -67,8 +74,8 @@ Examples:
           onProgress: (done, total) => (bar?.setTotal(total), bar?.update(done)),
         });
         bar?.stop();
-        process.stdout.write(
-          `loaded ${json.documents.length} documents into ${connection.uri}: ` +
+        process.stderr.write(
+          `loaded ${counted(json.documents.length, 'document')} into ${connection.uri}: ` +
             `nodes ${summary.nodesCreated} created, ${summary.nodesUpdated} updated; ` +
             `relationships ${summary.relationshipsCreated} created, ${summary.relationshipsUpdated} updated; ` +
             `${summary.batches} batches in ${summary.seconds.toFixed(1)} s\n`,

@@ -37,3 +37,8 @@ const REASONS: Record<string, string> = {
   EFBIG: 'file size limit reached',
   EISDIR: 'it is a folder',
 };
+
+/** "1 document", "2 documents". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -23,7 +23,7 @@ export function register(program: Command): void {
         'With --tokenized, parse the words of a CoNLL-U file as they are (same sentences, ids and multiword tokens).',
     )
     .argument('[inputs...]', 'files, directories (.txt, .html, .htm, .jsonl) or - for stdin, as for kg extract')
-    .addOption(new Option('-f, --format <format>', 'conllu: CoNLL-U, offsets as TokenRange=start:end in MISC; json: sentences with tokens').choices(['conllu', 'json']).default('conllu'))
+    .addOption(new Option('--format <format>', 'conllu: CoNLL-U, offsets as TokenRange=start:end in MISC; json: sentences with tokens').choices(['conllu', 'json']).default('conllu'))
     .option('--tokenized <file>', 'a CoNLL-U file whose words are parsed as given (for evaluation)')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .addHelpText(

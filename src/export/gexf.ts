@@ -16,7 +16,7 @@ export function writeGexf(graph: KnowledgeGraph): string {
   graph.forEachNode((key, entity) => {
     clean.addNode(nodeIds.take(key), {
       label: cleanXmlText(entity.name),
-      viz: { color: entityColour(entity.type), size: nodeSizeByDegree(graph.degree(key)) },
+      viz: { color: rgbColour(entityColour(entity.type)), size: nodeSizeByDegree(graph.degree(key)) },
       attributes: Object.fromEntries(entityXmlAttributes(entity)),
     });
   });
@@ -34,4 +34,13 @@ export function writeGexf(graph: KnowledgeGraph): string {
     formatNode: (_key, attributes) => attributes,
     formatEdge: (_key, attributes) => attributes,
   });
+}
+
+/**
+ * `#e6194b` as `rgb(230, 25, 75)`, so the writer puts r, g and b attributes on viz:color: GEXF 1.3
+ * also allows `hex`, but readers such as networkx (3.6) read only r, g and b.
+ */
+function rgbColour(hex: string): string {
+  const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${channels.join(', ')})`;
 }

@@ -1,13 +1,8 @@
 import Graph from 'graphology';
-import type { Entity, GraphJson, Relation } from '../types.js';
+import { relationKey, type Entity, type GraphJson, type Relation } from '../types.js';
 
 /** Node attributes are the entity, edge attributes the relation, the graph's own the documents. */
 export type KnowledgeGraph = Graph.MultiDirectedGraph<Entity, Relation, { documents: GraphJson['documents'] }>;
-
-/** Edge key: one edge per (type, source, target), so merged evidence lands on one edge. */
-export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
-  return `${relation.source}|${relation.type}|${relation.target}`;
-}
 
 /** The in-memory graph of an extraction: node key = entity id, edge key = `relationKey`. */
 export function buildGraph(json: GraphJson): KnowledgeGraph {

@@ -1,5 +1,4 @@
-import { SYMMETRIC_RELATIONS, type DocumentExtraction, type Entity, type GraphJson, type Relation } from '../types.js';
-import { relationKey } from '../graph/build.js';
+import { relationKey, SYMMETRIC_RELATIONS, type DocumentExtraction, type Entity, type GraphJson, type Relation } from '../types.js';
 import { isAcronymOf, significantWords } from './resolve.js';
 
 /**

@@ -1,39 +1,15 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import type { KnowledgeGraph } from '../graph/build.js';
+import { bundlePageScript, PAGE_SCRIPT } from './bundle.js';
 import { corpusMap } from './corpus-map.js';
 import { layoutPositions } from './layout.js';
 import { viewData } from './view-data.js';
 
-/**
- * The page script: `browser/app.js` once compiled (dist), `browser/app.ts` when run from source.
- * esbuild bundles it with sigma and graphology from node_modules, so the page needs no network.
- */
-function appEntry(): string {
-  for (const name of ['app.js', 'app.ts']) {
-    const path = fileURLToPath(new URL(`./browser/${name}`, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  throw new Error('the page script src/view/browser/app.ts is missing');
-}
-
 let bundled: Promise<string> | undefined;
 
-/** The page script with its libraries, built once per process (about a third of a second). */
+/** The page script with its libraries: built at `npm run build`, bundled here only when run from the sources. */
 function pageScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [appEntry()],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'eof',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
+  bundled ??= readFile(PAGE_SCRIPT, 'utf8').catch(() => bundlePageScript());
   return bundled;
 }
 

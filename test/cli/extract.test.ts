@@ -11,7 +11,7 @@ import { runKg, STACK_FRAME } from './run-kg.js';
 const SAMPLE = 'data/sample/cnn-2001-putin-bush-abm.txt';
 const FIXTURES = 'test/fixtures/ingest';
 const BBC = '../shared/data/news/bbc_all.jsonl';
-const SUMMARY = /^\d+ documents, \d+ entities, \d+ relations in \d+\.\d s/m;
+const SUMMARY = /^\d+ documents?, \d+ entities, \d+ relations in \d+\.\d s/m;
 
 let scratch: string;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('kg extract', () => {
     for (const entity of json.entities) {
       for (const mention of entity.mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
     }
-    expect(stderr).toMatch(/^1 documents, \d+ entities, \d+ relations in \d+\.\d s\n$/);
+    expect(stderr).toMatch(/^1 document, \d+ entities, \d+ relations in \d+\.\d s\n$/);
   });
 
   it('prints the same output for --workers 1 and --workers 2', async () => {

@@ -25,4 +25,11 @@ describe('reading a saved extraction (--graph FILE.json)', () => {
     const dangling = { documents: [], entities: [person], relations: [{ type: 'MET_WITH', source: 'person:a', target: 'person:b', properties: {}, confidence: 1, evidence: [] }] };
     await expect(readGraphFile(write('dangling.json', JSON.stringify(dangling)))).rejects.toThrow(/relations\[0\]\.target names no entity of the file \("person:b"\)/);
   });
+
+  it('says a binary file is one, in one printable line (--graph /bin/ls)', async () => {
+    const error = await readGraphFile(process.execPath).catch((caught: Error) => caught);
+    expect((error as Error).message).toBe(`${process.execPath}: not a kg extraction (a binary file, not JSON)`);
+    const garbled = await readGraphFile(write('garbled.json', '\u001b[31m{oops\n')).catch((caught: Error) => caught);
+    expect((garbled as Error).message).toMatch(/^\S+garbled\.json: not valid JSON \([ -~]*\)$/);
+  });
 });

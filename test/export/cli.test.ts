@@ -33,6 +33,17 @@ describe('kg export', () => {
     expect(graph.filterNodes((_node, attributes) => /Putin/.test(attributes.name as string))).not.toHaveLength(0);
   });
 
+  it("takes the format from the output's extension, and asks for --format when it cannot tell", async () => {
+    const output = join(directory, 'inferred.GEXF');
+    const run = await runKg(['export', '--graph', SEED_GRAPH, '-o', output]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\(gexf\)\n$/);
+    expect(readFileSync(output, 'utf8')).toMatch(/<gexf /);
+    const unknown = await runKg(['export', '--graph', SEED_GRAPH, '-o', join(directory, 'graph.txt')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^kg: .*graph\.txt: cannot tell the format from the name; give --format graphml\|gexf\|cypher\|json\|neo4j-admin\n$/);
+  });
+
   it('refuses an unknown format or a missing -o with one line and no stack trace', async () => {
     const unknown = await runKg(['export', '--graph', SEED_GRAPH, '--format', 'pdf', '-o', join(directory, 'x.pdf')]);
     expect(unknown.code).not.toBe(0);

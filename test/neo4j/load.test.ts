@@ -19,9 +19,10 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
   it('loads the seed article and answers the generic queries on it', async () => {
     const { json } = await extract(readDocuments([SEED]));
     const run = await runCli(['load', SEED]);
-    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/nodes \d+ created, 0 updated; relationships \d+ created, 0 updated/);
+    expect(run.stdout).toBe('');
+    // The summary on stderr, as extract's.
+    expect(run.stderr).toMatch(/^loaded 1 document into \S+: nodes \d+ created, 0 updated; relationships \d+ created, 0 updated; \d+ batches in [\d.]+ s\n$/);
 
     const after = await counts();
     expect(after.documents).toBe(1);
@@ -47,22 +48,22 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
     const sentence = (type: string, target?: string) =>
       summit.relations.find((relation) => relation.type === type && (!target || relation.target === target))!.evidence[0].text;
     const name = (id: string) => summit.entities.find((entity) => entity.id === id)!.name;
-    const putin = summit.entities.find((entity) => entity.name === 'Vladimir Putin')!;
+    const putin = summit.entities.find((entity) => entity.name === 'Putin')!;
     const expected: Record<string, (rows: Record<string, unknown>[]) => void> = {
       'met-with': (rows) =>
-        expect(rows).toEqual([{ who: 'George W. Bush', met: 'Vladimir Putin', place: 'Shanghai', date: 'Sunday', evidence: [sentence('MET_WITH')] }]),
+        expect(rows).toEqual([{ who: 'Putin', met: 'George W. Bush', place: 'Shanghai', date: 'Sunday', evidence: [sentence('MET_WITH')] }]),
       'treaties-signed-by-country': (rows) =>
         expect(rows).toEqual([{ treaty: 'Anti-Ballistic Missile Treaty', date: '1972', evidence: [sentence('SIGNED')] }]),
       'planned-summits': (rows) =>
         expect(rows).toEqual([
-          { party: 'George W. Bush', counterpart: 'Vladimir Putin', place: 'Washington', date: 'mid-November', evidence: [sentence('PLANS_SUMMIT')] },
+          { party: 'George W. Bush', counterpart: 'Putin', place: 'Washington', date: 'mid-November', evidence: [sentence('PLANS_SUMMIT')] },
         ]),
       'entity-facts': (rows) => {
         expect(rows.map((row) => `${row.subject} ${row.relation} ${row.object}`)).toEqual([
-          'George W. Bush INVITED Vladimir Putin',
-          'Vladimir Putin LEADER_OF Russia',
-          'George W. Bush MET_WITH Vladimir Putin',
-          'George W. Bush PLANS_SUMMIT Vladimir Putin',
+          'George W. Bush INVITED Putin',
+          'Putin LEADER_OF Russia',
+          'Putin MET_WITH George W. Bush',
+          'George W. Bush PLANS_SUMMIT Putin',
         ]);
         expect(rows[1]).toMatchObject({ title: 'President', evidence: [sentence('LEADER_OF', 'country:russia')] });
         expect(rows[0]).toMatchObject({ place: 'Crawford, Texas' });
@@ -80,7 +81,7 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
       'most-connected': (rows) =>
         expect(rows.map((row) => [row.entity, row.relations, row.documents])).toEqual([
           ['George W. Bush', 6, 1],
-          ['Vladimir Putin', 4, 1],
+          ['Putin', 4, 1],
           ['Anti-Ballistic Missile Treaty', 3, 1],
           ['Asia-Pacific Economic Cooperation forum', 2, 1],
           ['Shanghai', 2, 1],
@@ -99,14 +100,14 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
       offices: (rows) =>
         expect(rows).toEqual([
           { person: 'George W. Bush', title: 'President', of: 'United States', relation: 'LEADER_OF' },
-          { person: 'Vladimir Putin', title: 'President', of: 'Russia', relation: 'LEADER_OF' },
+          { person: 'Putin', title: 'President', of: 'Russia', relation: 'LEADER_OF' },
         ]),
       'relation-evidence': (rows) =>
         expect(rows).toEqual([
           {
-            subject: 'George W. Bush',
+            subject: 'Putin',
             relation: 'MET_WITH',
-            object: 'Vladimir Putin',
+            object: 'George W. Bush',
             evidence: [sentence('MET_WITH')],
             documents: ['cnn-2001-putin-bush-abm'],
           },
@@ -280,7 +281,7 @@ describe.skipIf(!hasServer)('kg load into Neo4j', { timeout: 240_000 }, () => {
     await writeFile(a, JSON.stringify(corpus(0, 2000, false)));
     await writeFile(b, JSON.stringify(corpus(1000, 3000, true)));
     const runs = await Promise.all([runCli(['load', '--graph', a, '--batch-size', '100']), runCli(['load', '--graph', b, '--batch-size', '100'])]);
-    for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.stringMatching(/^loaded \d+ documents? into [^\n]*\n$/) });
     const [duplicates] = await query('MATCH (e:Entity) WITH e.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(id) AS n');
     expect(duplicates.n).toBe(0);
     const [doubledEdges] = await query('MATCH (s)-[r]->(t) WITH s, t, type(r) AS type, count(r) AS copies WHERE copies > 1 RETURN count(*) AS n');
