@@ -48,6 +48,9 @@ function looksLikeHtml(text: string): boolean {
   return /<\/?(html|body|head|p|div|br|span|a|title|script|article|section|h[1-6])(\s[^>]*)?\/?>/i.test(text);
 }
 
+/** What a wire name's brackets become: whitespace to every reader, and the edge of that name ("<Sterling Group> of Houston"). */
+export const MARKUP_GAP = '\t';
+
 /**
  * Newswire markup (Reuters): a ticker after a company's name ("American Express Co <AXP>") is
  * blanked, its first character a line break, which ends the name as the ticker did; a name the wire put in brackets ("<Versatile Corp> said") loses its brackets; the
@@ -56,7 +59,7 @@ function looksLikeHtml(text: string): boolean {
 function blankWireMarkup(text: string): string {
   return text
     .replace(/<[A-Z][A-Z0-9.&-]{0,9}>/g, (ticker) => `\n${' '.repeat(ticker.length - 1)}`)
-    .replace(/<([^<>]{1,80})>/g, (_, name: string) => ` ${name} `)
+    .replace(/<([^<>]{1,80})>/g, (_, name: string) => `${MARKUP_GAP}${name}${MARKUP_GAP}`)
     .replace(/(?<=^|\s)REUTERS?(\.\.\.)?(\^M)?( [A-Z]{1,4})?(?=[ \t\r]*(\n|$))/gm, blank);
 }
 

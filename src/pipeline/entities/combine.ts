@@ -1,8 +1,10 @@
 import type { EntityType, Mention } from '../../types.js';
-import type { AnalyzedText } from '../analyze.js';
+import type { AnalyzedText, Token } from '../analyze.js';
+import { MARKUP_GAP } from '../clean.js';
 import { type Gazetteer, nameKey } from './gazetteer.js';
 import type { RuleMentions } from './index.js';
 import { spanOffsets } from './tagger/align.js';
+import { isMonthOfDate } from './words.js';
 import type { NameType, TokenSpan } from './tagger/labels.js';
 
 /** The tagger's names as mentions, and their combination with the rules' mentions. */
@@ -20,13 +22,55 @@ interface TaggedName {
  * document is that person ("Bush" after "George W. Bush", "Washington" after "MaliVai Washington").
  * (A vote over each name's types across the document, margins summed, lost 0.7 F1 on CoNLL valid.)
  */
-function taggedNames(analyzed: AnalyzedText, tagged: TokenSpan[][], gazetteer: Gazetteer): TaggedName[] {
+function taggedNames(analyzed: AnalyzedText, tagged: TokenSpan[][], gazetteer: Gazetteer, rules: readonly Mention[] = []): TaggedName[] {
   const names = tagged.flatMap((spans, s) =>
-    spans.map((span) => ({ ...spanOffsets(analyzed.tokens[s]!, span.start, span.end, gazetteer), sentence: s, type: span.type, margin: span.margin ?? 0 })),
+    spans
+      .flatMap((span) => splitWhereNamesEnd(analyzed.tokens[s]!, span, rules))
+      .map((span) => ({ ...spanOffsets(analyzed.tokens[s]!, span.start, span.end, gazetteer), sentence: s, type: span.type, margin: span.margin ?? 0 }))
+      .map((name) => (/\p{Script=Latin}/u.test(analyzed.text.slice(name.start, name.end)) ? name : { ...name, margin: 0 })),
   );
   const keyOf = (name: TaggedName): string => nameKey(analyzed.text.slice(name.start, name.end));
   const surnames = new Set(names.filter((name) => name.type === 'PER').map((name) => keyOf(name).split(' ')).filter((words) => words.length > 1).map((words) => words.at(-1)!));
   return names.map((name) => (surnames.has(keyOf(name)) ? { ...name, type: 'PER' } : name));
+}
+
+const TYPE_OF: Partial<Record<EntityType, NameType>> = { Person: 'PER', Organization: 'ORG', Country: 'LOC', Place: 'LOC' };
+
+/**
+ * What never belongs to a name, whatever the tagger read (issues 12, 13): wire markup ("Sterling
+ * Group> of Houston", "Bank <Vneshtorgbank"), a month next to a day ("Reagan's April 17"), and a
+ * possessive where the rules end a name ("President Reagan's Council of Economic Advisors"; not
+ * "McDonald's Corp", which the rules keep whole). A span cut there loses its margin, so the rules'
+ * reading of each piece decides its type; the pieces take the type of the rules' name ending with them.
+ */
+function splitWhereNamesEnd(tokens: readonly Token[], span: TokenSpan, rules: readonly Mention[]): TokenSpan[] {
+  const pieces: TokenSpan[] = [];
+  let from = span.start;
+  const close = (end: number): void => {
+    if (end > from) pieces.push({ ...span, start: from, end });
+  };
+  for (let i = span.start; i < span.end; i++) {
+    const token = tokens[i]!;
+    if (isMonthOfDate(tokens, i)) {
+      close(i);
+      from = i + 1;
+      continue;
+    }
+    const markup = i + 1 < span.end && [token.post, tokens[i + 1]!.pre].some((gap) => /[<>]/.test(gap) || gap.includes(MARKUP_GAP));
+    const owner = i + 1 < span.end && /['’]s?$/u.test(token.text) && rules.some((m) => m.start >= tokens[span.start]!.start && m.start < token.end && m.end < token.end && m.end >= token.end - 2);
+    if (markup || owner) {
+      close(i + 1);
+      from = i + 1;
+    }
+  }
+  close(span.end);
+  if (pieces.length === 1 && pieces[0]!.start === span.start && pieces[0]!.end === span.end) return [span];
+  return pieces.map((piece) => {
+    const start = tokens[piece.start]!.start;
+    const end = tokens[piece.end - 1]!.end;
+    const reading = rules.find((m) => m.start >= start && m.end <= end && m.end >= end - 2 && TYPE_OF[m.type]);
+    return { ...piece, margin: 0, type: reading ? TYPE_OF[reading.type]! : piece.type };
+  });
 }
 
 /** A tagger name as a mention, typed by the tagger and the gazetteer only (Country vs Place); MISC names none. */
@@ -90,7 +134,7 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
   const owners = new Map<Mention, Mention>();
   rules.forEach((mention) => mention.title?.of !== undefined && owners.set(mention, rules[mention.title.of]!));
   const names = rules.filter((mention) => !mention.role);
-  const tagger = taggedNames(analyzed, tagged, gazetteer);
+  const tagger = taggedNames(analyzed, tagged, gazetteer, rules);
   const kept: Mention[] = [];
   const keep = (mention: Mention): void => {
     if (kept.includes(mention)) return;

@@ -1,7 +1,7 @@
 import type { AnalyzedText, Token } from '../analyze.js';
 import { type Gazetteer, nameKey } from './gazetteer.js';
 import { NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS, POSSESSIVE_NAME_ENDINGS } from './patterns.js';
-import { ABBREVIATIONS, CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, isMonthName, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
+import { ABBREVIATIONS, CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, isMonthOfDate, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
 
 /** Candidate names: runs of name-like tokens, broken at punctuation and line ends. */
 
@@ -161,8 +161,7 @@ function isNameLike(tokens: Token[], i: number, shouting: boolean, context: Docu
   const token = tokens[i]!;
   const word = token.text;
   if (!isCapitalised(word) || DATE_TAGS.some((tag) => token.tags.has(tag)) || TIME_ZONES.has(word) || /\d{5,}/.test(word)) return false;
-  // "Reagan's April 17 decision", "on 3 April": a month next to a day is a date, whatever it was tagged.
-  if (isMonthName(word) && [tokens[i + 1], tokens[i - 1]].some((t) => t !== undefined && /^\d{1,2}(st|nd|rd|th)?,?$/.test(t.text))) return false;
+  if (isMonthOfDate(tokens, i)) return false;
   if (FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !token.tags.has('ProperNoun') && !shouting) return false;
   if (/^[\p{Lu}]$/u.test(word) && token.post.trim() !== '.') return false;
   const key = nameKey(stripPossessive(word));

@@ -46,3 +46,8 @@ export function isMonthName(word: string): boolean {
   const tag = LEXICON[word.toLowerCase().replace(/\.$/, '')];
   return tag === 'Month' || (Array.isArray(tag) && tag.includes('Month'));
 }
+
+/** "Reagan's April 17 decision", "on 3 April": a month next to a day is a date, whatever it was tagged. */
+export function isMonthOfDate(tokens: readonly Token[], i: number): boolean {
+  return isMonthName(tokens[i]!.text) && [tokens[i + 1], tokens[i - 1]].some((t) => t !== undefined && /^\d{1,2}(st|nd|rd|th)?,?$/.test(t.text));
+}
