@@ -161,7 +161,7 @@ export class Tree {
     if (!governor) return [];
     if (governor.via === 'acl') {
       if (label !== 'nsubj') return [];
-      // "Bush and Putin plan to hold": a verb the tagger read as a noun keeps its subject as a compound.
+      // "Kohl and Mitterrand plan to hold": a verb the tagger read as a noun keeps its subject as a compound.
       const names = this.children(governor.head, 'compound').filter((c) => c.upos === 'PROPN');
       const infinitive = this.children(token, 'mark').some((m) => m.form.toLowerCase() === 'to');
       return infinitive && names.length > 0 ? names : [governor.head];
