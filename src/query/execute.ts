@@ -11,7 +11,7 @@ import { EMPTY_ROW, evaluate, extend, overlay, truth, type EvaluationContext, ty
 import { degreeOf, matchClause } from './match.js';
 import type { DegreeCount, QueryPlan } from './plan.js';
 import { aggregatesIn, type CallExpression } from './syntax.js';
-import { NodeValue, RelationshipValue, toPlain, type PlainValue, type Value } from './values.js';
+import { toPlain, type PlainValue, type Value } from './values.js';
 
 /** What both backends return: column names and rows of plain JSON values keyed by column. */
 export interface QueryResult {

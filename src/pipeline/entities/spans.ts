@@ -46,7 +46,7 @@ export interface Span {
 
 /** Runs of name-like tokens, broken at punctuation. */
 export function candidateSpans(tokens: Token[], shouting: boolean[], context: DocumentContext, gazetteer: Gazetteer): Span[] {
-  const nameLike = tokens.map((token, i) => isNameLike(tokens, i, shouting[i]!, context, gazetteer));
+  const nameLike = tokens.map((_token, i) => isNameLike(tokens, i, shouting[i]!, context, gazetteer));
   const spans: Span[] = [];
   let i = 0;
   while (i < tokens.length) {
