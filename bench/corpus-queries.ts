@@ -13,7 +13,8 @@ import { buildGraph } from '../src/graph/build.js';
 import { graphView } from '../src/query/graph-view.js';
 import { runQuery } from '../src/query/index.js';
 import { runNeo4jQuery } from '../src/query/neo4j.js';
-import { connectionFromEnv, loadGraph, openDriver, type Neo4jConnection } from '../src/store/neo4j.js';
+import { connectionFromEnv, openDriver, type Neo4jConnection } from '../src/store/connection.js';
+import { loadGraph } from '../src/store/load.js';
 import type { GraphJson } from '../src/types.js';
 import { readQueryFiles } from '../test/neo4j/helpers.js';
 

@@ -13,7 +13,9 @@
 import { fileURLToPath } from 'node:url';
 import { markdownTable } from 'markdown-table';
 import { UserError } from '../src/errors.js';
-import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadGraph, withNeo4j, type Neo4jConnection } from '../src/store/neo4j.js';
+import { connectionFromEnv, withNeo4j, type Neo4jConnection } from '../src/store/connection.js';
+import { DEFAULT_CONCURRENCY, loadGraph } from '../src/store/load.js';
+import { DEFAULT_BATCH_SIZE } from '../src/store/model.js';
 import { ENTITY_TYPES, RELATION_TYPES, type GraphJson } from '../src/types.js';
 
 export interface Neo4jBenchOptions {

@@ -7,4 +7,5 @@ export { buildGraph, graphToJson, type KnowledgeGraph } from './graph/build.js';
 export { readDocuments, type ReadOptions } from './ingest/index.js';
 export { runQuery, explainQuery, parseQuery, QueryError, QueryLimitError, type QueryLimits, type QueryResult, type PlainValue } from './query/index.js';
 export { runNeo4jQuery } from './query/neo4j.js';
-export { connectionFromEnv, loadGraph, type LoadOptions, type LoadSummary, type Neo4jConnection } from './store/neo4j.js';
+export { connectionFromEnv, type Neo4jConnection } from './store/connection.js';
+export { loadGraph, type LoadOptions, type LoadSummary } from './store/load.js';

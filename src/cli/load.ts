@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { connectionFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, DEFAULT_EVIDENCE_PER_RELATION, DEFAULT_TIMEOUT_SECONDS, loadGraph } from '../store/neo4j.js';
+import { connectionFromEnv, DEFAULT_TIMEOUT_SECONDS } from '../store/connection.js';
+import { DEFAULT_CONCURRENCY, loadGraph } from '../store/load.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_PER_RELATION } from '../store/model.js';
 import { addGraphSourceOptions, loadGraphJson, wantsBar, type GraphSourceOptions } from './inputs.js';
 import { counted } from './output.js';
 

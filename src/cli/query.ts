@@ -5,7 +5,7 @@ import { buildGraph } from '../graph/build.js';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../query/format.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, explainQuery, runQuery, type QueryLimits, type QueryResult } from '../query/index.js';
 import { runNeo4jQuery } from '../query/neo4j.js';
-import { connectionFromEnv, withNeo4j } from '../store/neo4j.js';
+import { connectionFromEnv, withNeo4j } from '../store/connection.js';
 import { addGraphSourceOptions, loadGraphJson, type GraphSourceOptions } from './inputs.js';
 
 interface QueryOptions extends GraphSourceOptions {

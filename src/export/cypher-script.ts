@@ -1,5 +1,5 @@
 import { graphToJson, type KnowledgeGraph } from '../graph/build.js';
-import { DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_PER_RELATION, planLoad, readSchema } from '../store/neo4j.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_EVIDENCE_PER_RELATION, planLoad, readSchema } from '../store/model.js';
 import { cypherLiteral } from './cypher-literal.js';
 
 export interface CypherScriptOptions {

@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import { write } from 'graphology-gexf';
 import type { KnowledgeGraph } from '../graph/build.js';
-import { entityColour, nodeSizeByDegree } from './appearance.js';
+import { entityColour, nodeSizeByDegree } from '../graph/appearance.js';
 import { cleanXmlText, entityXmlAttributes, relationXmlAttributes, XmlIds } from './xml-values.js';
 
 /**

@@ -5,7 +5,7 @@ import { writeGraphml } from './graphml.js';
 
 export { cypherLiteral, cypherName, cypherString } from './cypher-literal.js';
 export { writeCypherScript, type CypherScriptOptions } from './cypher-script.js';
-export { ENTITY_COLOURS, entityColour, nodeSizeByDegree } from './appearance.js';
+export { ENTITY_COLOURS, entityColour, nodeSizeByDegree } from '../graph/appearance.js';
 export { writeGexf } from './gexf.js';
 export { writeGraphml } from './graphml.js';
 export { cleanXmlText } from './xml-values.js';

@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Integer } from 'neo4j-driver';
 import { graphToJson, type KnowledgeGraph } from '../graph/build.js';
-import { DEFAULT_EVIDENCE_PER_RELATION, planLoad } from '../store/neo4j.js';
+import { DEFAULT_EVIDENCE_PER_RELATION, DOCUMENT_FIELDS, DOCUMENT_LABEL, DOCUMENT_STEP, ENTITY_LABEL, MENTIONED_IN, planLoad } from '../store/model.js';
 
 /**
  * Arrays (aliases, evidence sentences) are one CSV cell with this between items: the ASCII unit
@@ -38,18 +37,17 @@ export function writeNeo4jAdminImport(graph: KnowledgeGraph, evidencePerRelation
   for (const [index, step] of steps.entries()) {
     const name = `${String(index + 1).padStart(2, '0')}-${step.what.replace(/\W+/g, '-').toLowerCase()}.csv`;
     const rows = step.rows as Record<string, unknown>[];
-    if (step.what === 'Document nodes') {
-      const keys = ['source', 'title', 'date', 'url'];
-      add(name, ['id:ID(Document)', ...keys, ':LABEL'], rows.map((row) => [row.id, ...keys.map((key) => (row.props as Record<string, string>)[key] ?? ''), 'Document']), nodes);
+    if (step.what === DOCUMENT_STEP) {
+      add(name, [`id:ID(${DOCUMENT_LABEL})`, ...DOCUMENT_FIELDS, ':LABEL'], rows.map((row) => [row.id, ...DOCUMENT_FIELDS.map((key) => (row.props as Record<string, string>)[key] ?? ''), DOCUMENT_LABEL]), nodes);
     } else if (step.creates === 'nodes') {
-      add(name, ['id:ID(Entity)', 'type', 'name', 'aliases:string[]', ':LABEL'], rows.map((row) => [row.id, row.type, row.name, (row.aliases as string[]).map(arrayItem).join(ARRAY_DELIMITER), `Entity${ARRAY_DELIMITER}${row.type}`]), nodes);
-    } else if (step.what === 'MENTIONED_IN') {
-      add(name, [':START_ID(Entity)', ':END_ID(Document)', 'count:long', ':TYPE'], rows.map((row) => [row.entity, row.document, (row.count as Integer).toNumber(), 'MENTIONED_IN']), relationships);
+      add(name, [`id:ID(${ENTITY_LABEL})`, 'type', 'name', 'aliases:string[]', ':LABEL'], rows.map((row) => [row.id, row.type, row.name, (row.aliases as string[]).map(arrayItem).join(ARRAY_DELIMITER), `${ENTITY_LABEL}${ARRAY_DELIMITER}${row.type}`]), nodes);
+    } else if (step.what === MENTIONED_IN) {
+      add(name, [`:START_ID(${ENTITY_LABEL})`, `:END_ID(${DOCUMENT_LABEL})`, 'count:long', ':TYPE'], rows.map((row) => [row.entity, row.document, row.count, MENTIONED_IN]), relationships);
     } else {
       const keys = Object.keys(rows[0]!).filter((key) => !['source', 'target', 'confidence', 'evidence', 'evidenceDocuments'].includes(key));
       add(
         name,
-        [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', ...keys, 'confidence:double', 'evidence:string[]', 'evidenceDocuments:string[]'],
+        [`:START_ID(${ENTITY_LABEL})`, `:END_ID(${ENTITY_LABEL})`, ':TYPE', ...keys, 'confidence:double', 'evidence:string[]', 'evidenceDocuments:string[]'],
         rows.map((row) => [row.source, row.target, step.what, ...keys.map((key) => row[key]), row.confidence ?? '', evidence(row.evidence), evidence(row.evidenceDocuments)]),
         relationships,
       );

@@ -1,4 +1,4 @@
-import { ENTITY_LABEL } from '../query/neo4j-model.js';
+import { ENTITY_LABEL } from '../store/model.js';
 import type { Entity, Relation } from '../types.js';
 
 /** A value an XML graph format stores as such; everything else is written as JSON. */

@@ -11,7 +11,7 @@ import {
   entityProperties,
   mentionCounts,
   relationProperties,
-} from './neo4j-model.js';
+} from '../store/model.js';
 import { NodeValue, RelationshipValue } from './values.js';
 
 export interface GraphView {

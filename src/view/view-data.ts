@@ -1,7 +1,7 @@
-import { entityColour, nodeSizeByDegree } from '../export/appearance.js';
+import { entityColour, nodeSizeByDegree } from '../graph/appearance.js';
 import { ISOLATED_COLOUR, type CorpusMap } from './corpus-map.js';
 import type { KnowledgeGraph } from '../graph/build.js';
-import { mentionCounts } from '../query/neo4j-model.js';
+import { mentionCounts } from '../store/model.js';
 import type { RelationProperties } from '../types.js';
 import type { Position } from './layout.js';
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_COLOURS } from '../../src/export/appearance.js';
+import { ENTITY_COLOURS } from '../../src/graph/appearance.js';
 import { writeGexf } from '../../src/export/gexf.js';
 import { buildGraph } from '../../src/graph/build.js';
 import type { Entity } from '../../src/types.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { connectionFromEnv, openDriver } from '../../src/store/neo4j.js';
+import { connectionFromEnv, openDriver } from '../../src/store/connection.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures/neo4j');

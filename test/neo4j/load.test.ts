@@ -6,7 +6,7 @@ import { writeCypherScript } from '../../src/export/cypher-script.js';
 import { extract } from '../../src/extract.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { readDocuments } from '../../src/ingest/index.js';
-import { loadGraph } from '../../src/store/neo4j.js';
+import { loadGraph } from '../../src/store/load.js';
 import type { Entity, GraphJson, Relation } from '../../src/types.js';
 import { connection, counts, FIXTURES, hasServer, query, readQueryFiles, resetDatabase, runCli, SEED } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planLoad } from '../../src/store/neo4j.js';
+import { planLoad } from '../../src/store/model.js';
 import type { GraphJson, Relation } from '../../src/types.js';
 
 const graph = (relations: Relation[]): GraphJson => ({
