@@ -13,27 +13,28 @@ export type BinaryOperator =
   | 'IN' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | '=~'
   | '+' | '-' | '*' | '/' | '%' | '^';
 
-export type Expression = Located &
-  (
-    | { kind: 'literal'; value: null | boolean | number | string }
-    | { kind: 'parameter'; name: string }
-    | { kind: 'variable'; name: string }
-    | { kind: 'property'; object: Expression; key: string }
-    | { kind: 'index'; object: Expression; index: Expression }
-    | { kind: 'slice'; object: Expression; from?: Expression; to?: Expression }
-    | { kind: 'list'; items: Expression[] }
-    | { kind: 'map'; entries: Array<[string, Expression]> }
-    | { kind: 'call'; name: string; args: Expression[]; distinct: boolean; star: boolean }
-    | { kind: 'binary'; operator: BinaryOperator; left: Expression; right: Expression }
-    | { kind: 'not'; operand: Expression }
-    | { kind: 'negate'; operand: Expression }
-    | { kind: 'isNull'; operand: Expression; negated: boolean }
-    | { kind: 'hasLabels'; operand: Expression; labels: string[] }
-    | { kind: 'case'; subject?: Expression; whens: Array<[Expression, Expression]>; otherwise?: Expression }
-    | { kind: 'listComprehension'; variable: string; source: Expression; where?: Expression; map?: Expression }
-    | { kind: 'quantifier'; quantifier: 'all' | 'any' | 'none' | 'single'; variable: string; source: Expression; where: Expression }
-    | { kind: 'pattern'; pattern: PatternPart }
-  );
+export type Expression = Located & ExpressionBody;
+
+/** An expression without its source text and position: what the parser builds before `finish` locates it. */
+export type ExpressionBody =
+  | { kind: 'literal'; value: null | boolean | number | string }
+  | { kind: 'parameter'; name: string }
+  | { kind: 'variable'; name: string }
+  | { kind: 'property'; object: Expression; key: string }
+  | { kind: 'index'; object: Expression; index: Expression }
+  | { kind: 'slice'; object: Expression; from?: Expression; to?: Expression }
+  | { kind: 'list'; items: Expression[] }
+  | { kind: 'map'; entries: Array<[string, Expression]> }
+  | { kind: 'call'; name: string; args: Expression[]; distinct: boolean; star: boolean }
+  | { kind: 'binary'; operator: BinaryOperator; left: Expression; right: Expression }
+  | { kind: 'not'; operand: Expression }
+  | { kind: 'negate'; operand: Expression }
+  | { kind: 'isNull'; operand: Expression; negated: boolean }
+  | { kind: 'hasLabels'; operand: Expression; labels: string[] }
+  | { kind: 'case'; subject?: Expression; whens: Array<[Expression, Expression]>; otherwise?: Expression }
+  | { kind: 'listComprehension'; variable: string; source: Expression; where?: Expression; map?: Expression }
+  | { kind: 'quantifier'; quantifier: 'all' | 'any' | 'none' | 'single'; variable: string; source: Expression; where: Expression }
+  | { kind: 'pattern'; pattern: PatternPart };
 
 export type Direction = 'out' | 'in' | 'both';
 

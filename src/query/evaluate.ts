@@ -5,7 +5,6 @@ import { QueryError } from './errors.js';
 import { FUNCTIONS, typeName } from './functions.js';
 import type { GraphView } from './graph-view.js';
 import type { QueryGuard } from './limits.js';
-import { patternExists } from './match.js';
 import type { PartPlan } from './plan.js';
 import { NodeValue, RelationshipValue, isMap, type Value } from './values.js';
 
@@ -57,6 +56,8 @@ export interface EvaluationContext {
   guard: QueryGuard;
   /** The plans of the pattern predicates in the query's expressions. */
   patterns: ReadonlyMap<PatternPart, PartPlan>;
+  /** Whether a pattern predicate matches: the matcher, passed in because it evaluates expressions itself. */
+  patternExists: (plan: PartPlan, row: Row, context: EvaluationContext) => boolean;
   /** The value of each aggregate call of the group being projected. */
   aggregates?: Map<Expression, Value>;
 }
@@ -173,7 +174,7 @@ function evaluateUnchecked(expression: Expression, row: Row, context: Evaluation
       break;
     }
     case 'pattern':
-      return patternExists(context.patterns.get(expression.pattern)!, row, context);
+      return context.patternExists(context.patterns.get(expression.pattern)!, row, context);
   }
 }
 

@@ -6,6 +6,7 @@ import type { KnowledgeGraph } from '../graph/build.js';
 import { checkQuery } from './check.js';
 import { executeQuery, type QueryResult } from './execute.js';
 import { graphView } from './graph-view.js';
+import { patternExists } from './match.js';
 import { QueryGuard, type QueryLimits } from './limits.js';
 import { parseQuery } from './parser.js';
 import { describePlan, planQuery } from './plan.js';
@@ -24,7 +25,7 @@ export type { PlainValue } from './values.js';
 export function runQuery(graph: KnowledgeGraph, query: string, parameters: Record<string, unknown> = {}, limits: QueryLimits = {}): QueryResult {
   const view = graphView(graph);
   const plan = planQuery(checkQuery(parseQuery(query)), view);
-  return executeQuery(plan, { view, parameters: parameters as Record<string, Value>, guard: new QueryGuard(limits), patterns: plan.patterns });
+  return executeQuery(plan, { view, parameters: parameters as Record<string, Value>, guard: new QueryGuard(limits), patterns: plan.patterns, patternExists });
 }
 
 /** How `runQuery` would match each pattern: where it starts and how (one line per pattern). */

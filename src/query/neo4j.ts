@@ -66,12 +66,12 @@ function toPlain(value: unknown, ids: Map<string, PlainValue>): PlainValue {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
   if (neo4j.isNode(value as Node)) return node(value as Node, ids);
-  if (neo4j.isRelationship(value as Relationship)) return relationship(value as Relationship, ids) as unknown as PlainValue;
+  if (neo4j.isRelationship(value as Relationship)) return relationship(value as Relationship, ids);
   if (neo4j.isPath(value as Path)) {
     const path = value as Path;
-    const nodes = [path.start, ...path.segments.map((segment) => segment.end)].map((item) => node(item, ids) as unknown as PlainNode);
+    const nodes = [path.start, ...path.segments.map((segment) => segment.end)].map((item) => node(item, ids));
     const relationships = path.segments.map((segment) => relationship(segment.relationship, ids));
-    return plainPath(nodes, relationships) as unknown as PlainValue;
+    return plainPath(nodes, relationships);
   }
   if (Array.isArray(value)) return value.map((item) => toPlain(item, ids));
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item, ids)]));
@@ -79,8 +79,8 @@ function toPlain(value: unknown, ids: Map<string, PlainValue>): PlainValue {
   return String(value);
 }
 
-function node(value: Node, ids: Map<string, PlainValue>): PlainValue {
-  return plainNode(value.labels, properties(value.properties, ids)) as unknown as PlainValue;
+function node(value: Node, ids: Map<string, PlainValue>): PlainNode {
+  return plainNode(value.labels, properties(value.properties, ids));
 }
 
 function relationship(value: Relationship, ids: Map<string, PlainValue>): PlainRelationship {

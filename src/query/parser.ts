@@ -11,6 +11,7 @@ import type {
   Clause,
   Direction,
   Expression,
+  ExpressionBody,
   NodePattern,
   PatternPart,
   Projection,
@@ -544,10 +545,10 @@ class Parser {
 
   // --- tokens ---
 
-  private finish<T extends object>(start: number, node: T): Expression {
+  private finish(start: number, node: ExpressionBody): Expression {
     const first = this.tokens[start]!;
     const last = this.tokens[this.index - 1]!;
-    return { ...node, text: this.text.slice(first.start, last.end), position: first.position } as unknown as Expression;
+    return { ...node, text: this.text.slice(first.start, last.end), position: first.position };
   }
 
   private peek(ahead = 0): Token {

@@ -61,18 +61,19 @@ export type Value = PropertyValue | NodeValue | RelationshipValue | PathValue | 
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
 /** A node as both backends print it. Nodes are known by their `id` property, never by an internal id. */
-export interface PlainNode {
+// Type aliases, not interfaces: an alias is a PlainValue map as it is (an interface has no index signature).
+export type PlainNode = {
   labels: string[];
   properties: Record<string, PlainValue>;
-}
+};
 
-export interface PlainRelationship {
+export type PlainRelationship = {
   type: string;
   /** `id` properties of the start and end nodes. */
   start: PlainValue;
   end: PlainValue;
   properties: Record<string, PlainValue>;
-}
+};
 
 export function isMap(value: Value): value is { [key: string]: Value } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof NodeValue) && !(value instanceof RelationshipValue) && !(value instanceof PathValue);
@@ -95,15 +96,14 @@ export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
 }
 
 export function toPlain(value: Value): PlainValue {
-  if (value instanceof NodeValue) return plainNode(value.labels, value.properties) as unknown as PlainValue;
-  if (value instanceof RelationshipValue) return plainRelationship(value.type, value.start.properties.id ?? null, value.end.properties.id ?? null, value.properties) as unknown as PlainValue;
-  if (value instanceof PathValue) {
-    return plainPath(
-      value.nodes.map((node) => toPlain(node) as unknown as PlainNode),
-      value.relationships.map((relationship) => toPlain(relationship) as unknown as PlainRelationship),
-    ) as unknown as PlainValue;
-  }
+  if (value instanceof NodeValue) return plainNodeOf(value);
+  if (value instanceof RelationshipValue) return plainRelationshipOf(value);
+  if (value instanceof PathValue) return plainPath(value.nodes.map(plainNodeOf), value.relationships.map(plainRelationshipOf));
   if (Array.isArray(value)) return value.map(toPlain);
   if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
   return value;
 }
+
+const plainNodeOf = (node: NodeValue): PlainNode => plainNode(node.labels, node.properties);
+const plainRelationshipOf = (relationship: RelationshipValue): PlainRelationship =>
+  plainRelationship(relationship.type, relationship.start.properties.id ?? null, relationship.end.properties.id ?? null, relationship.properties);

@@ -13,6 +13,7 @@ import { graphView } from '../../src/query/graph-view.js';
 import { explainQuery, QueryLimitError, runQuery } from '../../src/query/index.js';
 import { QueryGuard } from '../../src/query/limits.js';
 import { parseQuery } from '../../src/query/parser.js';
+import { patternExists } from '../../src/query/match.js';
 import { planQuery } from '../../src/query/plan.js';
 import { rows, summitGraph } from './helpers.js';
 
@@ -25,7 +26,7 @@ function measured(graph: KnowledgeGraph, query: string, parameters: Record<strin
   const view = graphView(graph);
   const plan = planQuery(checkQuery(parseQuery(query)), view);
   const guard = new QueryGuard({ timeoutSeconds: 600 });
-  const result = executeQuery(plan, { view, parameters, guard, patterns: plan.patterns });
+  const result = executeQuery(plan, { view, parameters, guard, patterns: plan.patterns, patternExists });
   return { rows: result.rows.length, work: guard.work };
 }
 
