@@ -1,4 +1,5 @@
 import { relationKey, SYMMETRIC_RELATIONS, type DocumentExtraction, type Entity, type GraphJson, type Relation } from '../types.js';
+import { isAcronym } from './entities/shapes.js';
 import { isAcronymOf, significantWords } from './resolve.js';
 
 /**
@@ -98,7 +99,7 @@ function shortFormTargets(all: Entity[]): Map<string, string> {
     const words = entity.name.split(/\s+/);
     if (entity.type === 'Person' && words.length > 1) push(byLastWord, words.at(-1)!, entity);
     // A long form is spelt out: one that itself starts with an acronym ("HRH Duchess") expands nothing.
-    if (isExpandable(entity) && words.length > 1 && !/^[\p{Lu}.&-]{2,}$/u.test(words[0]!)) {
+    if (isExpandable(entity) && words.length > 1 && !isAcronym(words[0]!)) {
       const initials = significantWords(entity.name).map((w) => w[0]!.toUpperCase()).join('');
       push(byInitials, initials, entity);
       push(byInitials, initials.slice(0, -1), entity);

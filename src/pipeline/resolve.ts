@@ -2,6 +2,7 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import type { AnalyzedText } from './analyze.js';
 import { getCorefLists } from './coreference.js';
 import { getGazetteer, nameKey } from './entities/gazetteer.js';
+import { isAcronym } from './entities/shapes.js';
 import { entityId } from './slug.js';
 
 export interface Resolved {
@@ -117,7 +118,7 @@ function findLongerForm(mention: Mention, clusters: { type: EntityType; members:
  */
 export function isAcronymOf(short: string, long: string): boolean {
   const [acronym, ...rest] = short.split(/\s+/);
-  if (!acronym || !/^[\p{Lu}.&-]{2,}$/u.test(acronym)) return false;
+  if (!acronym || !isAcronym(acronym)) return false;
   const letters = acronym.replace(/[.&-]/g, '');
   const longWords = significantWords(long);
   if (longWords.length < 2) return false;

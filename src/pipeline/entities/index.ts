@@ -2,11 +2,12 @@ import type { Mention } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
 import { combineWithTagger, taggedMentions } from './combine.js';
 import { type Gazetteer, getGazetteer, nameKey } from './gazetteer.js';
-import { readSpan } from './names.js';
+import { readSpan, type Unresolved } from './names.js';
 import { DATED_EVENT_NOUNS } from './patterns.js';
 import { GROUP_ROLES, ROLE_NOUNS } from './roles.js';
 import { settleByDocument } from './settle.js';
-import { breaksAfter, candidateSpans, documentContext, shoutingLines } from './spans.js';
+import { breaksAfter } from './shapes.js';
+import { candidateSpans, documentContext, shoutingLines } from './spans.js';
 import { getNameTagger } from './tagger/model.js';
 import { tagNames } from './tagger/tagger.js';
 import { markTeams } from './teams.js';
@@ -42,18 +43,22 @@ export interface RuleMentions {
  */
 export function ruleMentions(analyzed: AnalyzedText, gazetteer: Gazetteer): RuleMentions {
   const context = documentContext(analyzed);
-  const mentions: Mention[] = [];
-  const unresolved: { mention: Mention; tokens: Token[] }[] = [];
+  const found: Mention[] = [];
+  const unresolved: Unresolved[] = [];
   for (const tokens of analyzed.tokens) {
     const shouting = shoutingLines(tokens);
     for (const span of candidateSpans(tokens, shouting, context, gazetteer)) {
-      readSpan(analyzed.text, tokens, span, gazetteer, mentions, unresolved);
+      const reading = readSpan(analyzed.text, tokens, span, gazetteer, found.length);
+      found.push(...reading.mentions);
+      unresolved.push(...reading.unresolved);
     }
-    mentions.push(...roleMentions(analyzed.text, tokens, gazetteer), ...datedEvents(analyzed.text, tokens));
+    found.push(...roleMentions(analyzed.text, tokens, gazetteer), ...datedEvents(analyzed.text, tokens));
   }
-  settleByDocument(analyzed, unresolved, mentions);
-  markTeams(analyzed, mentions);
-  return { mentions: sortMentions(mentions), weak: new Set(unresolved.map((u) => u.mention)) };
+  const mentions = markTeams(analyzed, settleByDocument(analyzed, found, unresolved));
+  // Settling and teams keep the order: a weak mention is known by its place in the list.
+  const positions = new Map(found.map((mention, i) => [mention, i]));
+  const weakAt = new Set(unresolved.map((u) => positions.get(u.mention)));
+  return { mentions: sortMentions(mentions), weak: new Set(mentions.filter((_mention, i) => weakAt.has(i))) };
 }
 
 /** Mentions in text order; a title's `of` still points at its owner (an index into the list). */

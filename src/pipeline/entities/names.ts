@@ -2,7 +2,8 @@ import type { EntityType, Mention, MentionTitle } from '../../types.js';
 import type { Token } from '../analyze.js';
 import { type Gazetteer, type GazetteerEntry, nameKey } from './gazetteer.js';
 import { NAME_PATTERNS } from './patterns.js';
-import { breaksAfter, type Span, stateAt } from './spans.js';
+import { breaksAfter, stateAt } from './shapes.js';
+import type { Span } from './spans.js';
 import { isCapitalised, makeMention, stripPossessive } from './words.js';
 
 /** Reading one candidate span: the country and title in front, the name, and its type. */
@@ -12,21 +13,32 @@ function isAdjective(token: Token, gazetteer: Gazetteer): boolean {
   return gazetteer.demonyms.has(nameKey(token.text)) || (token.tags.has('Adjective') && !token.tags.has('ProperNoun')) || /(an|ese|ish|ic)$/.test(token.text);
 }
 
-/** Split a span into its leading country/demonym and title, and the name itself; type the name. */
-export function readSpan(
-  text: string,
-  tokens: Token[],
-  span: Span,
-  gazetteer: Gazetteer,
-  mentions: Mention[],
-  unresolved: { mention: Mention; tokens: Token[] }[],
-): void {
+/** A name no strong evidence typed, with its tokens: the document may know better (see `settleByDocument`). */
+export interface Unresolved {
+  mention: Mention;
+  tokens: Token[];
+}
+
+/** What one span holds: its mentions in text order, and those left unresolved. */
+export interface SpanReading {
+  mentions: Mention[];
+  unresolved: Unresolved[];
+}
+
+/**
+ * Split a span into its leading country/demonym and title, and the name itself; type the name.
+ * `first`: the index the span's first mention takes in the document's list, which a title's `of` indexes.
+ */
+export function readSpan(text: string, tokens: Token[], span: Span, gazetteer: Gazetteer, first: number): SpanReading {
+  const mentions: Mention[] = [];
+  const unresolved: Unresolved[] = [];
+  const found: SpanReading = { mentions, unresolved };
   let { start } = span;
   const { end } = span;
   const state = end - start === 1 ? stateAt(tokens, start, gazetteer) : undefined;
   if (state) {
     mentions.push(makeMention(text, tokens, start, end, 'Place', state));
-    return;
+    return found;
   }
   let ofIndex: number | undefined;
   let title: MentionTitle | undefined;
@@ -37,15 +49,15 @@ export function readSpan(
   const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
   if (titleAt && titleAt.end < end) {
     if (owner) {
-      ofIndex = mentions.length;
+      ofIndex = first + mentions.length;
       mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
     }
     title = { name: titleAt.title, relation: titleAt.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
     start = titleAt.end;
   } else if (titleAt && titleAt.end === end) {
-    return; // a bare title ("President") names nobody
+    return found; // a bare title ("President") names nobody
   } else if (!known && end - start > 1 && gazetteer.titleHeads.get(nameKey(tokens[end - 1]!.text))) {
-    return; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
+    return found; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
   } else if (!known) {
     // "Deputy Foreign Minister Peter Smith", "EU Farm Commissioner Jan Novak": a title word inside.
     const inner = innerTitle(tokens, start, end, gazetteer);
@@ -55,7 +67,7 @@ export function readSpan(
       const country = named ? undefined : leadingCountry(tokens, start, inner.head + 1, gazetteer);
       const holder = named ? { end: named.end, type: named.entry.type, canonical: named.entry.canonical } : country && { end: country.end, type: 'Country' as const, canonical: country.country };
       if (holder) {
-        ofIndex = mentions.length;
+        ofIndex = first + mentions.length;
         mentions.push(makeMention(text, tokens, start, holder.end, holder.type, holder.canonical));
       }
       const name = text.slice(tokens[holder?.end ?? start]!.start, tokens[inner.head]!.end);
@@ -73,13 +85,14 @@ export function readSpan(
   const classified: Classified | undefined = title ? { type: 'Person', strength: 'strong' } : classify(words, surface, extended?.noun, gazetteer);
   if (extended && classified && (classified.type === 'Treaty' || classified.type === 'Event')) {
     mentions.push(makeMention(text, tokens, start, extended.end, classified.type));
-    return;
+    return found;
   }
-  if (!classified && words.length === 1 && isAdjective(words[0]!, gazetteer)) return;
+  if (!classified && words.length === 1 && isAdjective(words[0]!, gazetteer)) return found;
   const mention = makeMention(text, tokens, start, end, classified?.type ?? 'Organization', classified?.canonical);
   if (title) mention.title = title;
   if (classified?.strength !== 'strong') unresolved.push({ mention, tokens: words });
   mentions.push(mention);
+  return found;
 }
 
 function spanText(text: string, tokens: Token[], start: number, end: number): string {

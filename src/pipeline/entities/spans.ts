@@ -1,7 +1,8 @@
 import type { AnalyzedText, Token } from '../analyze.js';
 import { type Gazetteer, nameKey } from './gazetteer.js';
 import { NAME_CONNECTORS, NAME_PARTICLES, NAME_PATTERNS, POSSESSIVE_NAME_ENDINGS } from './patterns.js';
-import { ABBREVIATIONS, CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, isMonthOfDate, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
+import { breaksAfter, stateAt } from './shapes.js';
+import { CAPITALISED_FUNCTION_WORDS, DATE_TAGS, FUNCTION_TAGS, isCapitalised, isMonthOfDate, opensQuote, startsLine, stripPossessive, TIME_ZONES } from './words.js';
 
 /** Candidate names: runs of name-like tokens, broken at punctuation and line ends. */
 
@@ -89,19 +90,6 @@ function takesOf(tokens: Token[]): boolean {
 }
 
 /**
- * Punctuation after a token ends a name, except the period of an initial or an abbreviation and a
- * joining hyphen; so do a line break and a spaced dash ("France - Le Monde").
- */
-export function breaksAfter(token: Token): boolean {
-  if (token.endsLine) return true;
-  const post = token.post.trim();
-  if (post === '-' && /\s/.test(token.post)) return true;
-  if (post === '' || post === '-' || post === '&') return false;
-  if (post === '.' && (/^\p{Lu}$/u.test(token.text) || ABBREVIATIONS.has(token.text.toLowerCase()))) return false;
-  return true;
-}
-
-/**
  * "Moscow ITAR-TASS", "Paris AFP", "Beijing Xinhua": a wire dateline puts the agency or paper right
  * after the place it files from; a known place followed by a word in capitals or a known
  * organization ends there, unless the whole run is a name the gazetteer knows ("Washington DC").
@@ -114,25 +102,6 @@ function isWirePlace(tokens: Token[], start: number, end: number, gazetteer: Gaz
   let stop = end + 1;
   while (stop < tokens.length && !breaksAfter(tokens[stop - 1]!) && isCapitalised(tokens[stop]!.text)) stop++;
   return !gazetteer.names.has(nameKey(tokens.slice(start, stop).map((t) => t.text).join(' ')));
-}
-
-/** Abbreviations that are also words or titles ("Miss", "Man", "Mass"): a state only after "Town,". */
-const AMBIGUOUS_STATES: ReadonlySet<string> = new Set(['b.c', 'man', 'miss', 'la', 'ind', 'del', 'cal', 'penn', 'mass']);
-
-/**
- * "Tuscumbia, Ala.", "Jamestown N.Y.": a state abbreviation, with its period or after a town and a
- * comma (lines whose last period was cut off: "Plymouth, Vt"). The state's name, if it is one.
- */
-export function stateAt(tokens: Token[], i: number, gazetteer: Gazetteer): string | undefined {
-  const token = tokens[i]!;
-  const state = gazetteer.stateAbbreviations.get(nameKey(token.text.replace(/\.$/, '')));
-  if (!state) return undefined;
-  const period = token.text.endsWith('.') || token.post.startsWith('.');
-  const previous = tokens[i - 1];
-  const afterTown = previous !== undefined && previous.post.trim() === ',' && isCapitalised(previous.text);
-  const key = nameKey(token.text.replace(/\.$/, ''));
-  if (period && !AMBIGUOUS_STATES.has(key)) return state;
-  return afterTown && (period || !isCapitalised(tokens[i + 1]?.text ?? '')) ? state : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Mention } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
 import { nameKey } from './gazetteer.js';
+import { isDateline } from './shapes.js';
 
 /**
  * Sports copy names teams by their towns: "Surrey 320 for 5", "CHICAGO AT HOUSTON", "Leeds beat
@@ -24,8 +25,9 @@ export function isSportsDocument(analyzed: AnalyzedText): boolean {
   return analyzed.tokens.filter(isTableLine).length >= 2 || analyzed.tokens.flat().filter((t) => scoreLike.test(t.text)).length >= 2;
 }
 
-export function markTeams(analyzed: AnalyzedText, mentions: Mention[]): void {
-  if (!isSportsDocument(analyzed)) return;
+/** The mentions with the towns that name teams typed Organization (copies; the others as they were). */
+export function markTeams(analyzed: AnalyzedText, mentions: readonly Mention[]): Mention[] {
+  if (!isSportsDocument(analyzed)) return [...mentions];
   const teams = new Set<string>();
   for (const mention of mentions) {
     if (mention.type !== 'Place' || mention.role) continue;
@@ -36,18 +38,11 @@ export function markTeams(analyzed: AnalyzedText, mentions: Mention[]): void {
     const followedByScore = after !== undefined && /^\d{1,3}$/.test(after.text) && !after.tags.has('Date');
     if (isTableLine(tokens) || besideMatchWord || followedByScore) teams.add(nameKey(mention.text));
   }
-  for (const mention of mentions) {
-    if (mention.type === 'Place' && teams.has(nameKey(mention.text)) && !isDateline(analyzed.tokens[mention.sentence]!, mention)) {
-      mention.type = 'Organization';
-      delete mention.canonical;
-    }
-  }
+  return mentions.map((mention) => {
+    if (mention.type !== 'Place' || !teams.has(nameKey(mention.text)) || isDateline(analyzed.tokens[mention.sentence]!, mention)) return mention;
+    const { canonical: _canonical, ...rest } = mention;
+    return { ...rest, type: 'Organization' };
+  });
 }
 
 const isShoutingWord = (token: Token): boolean => token.text === token.text.toUpperCase();
-
-/** "NEW YORK 1996-08-22": the place a story was filed from is a place, whatever the story is about. */
-function isDateline(tokens: Token[], mention: Mention): boolean {
-  const after = tokens.find((t) => t.start >= mention.end);
-  return tokens[0]!.start === mention.start && after !== undefined && (after.tags.has('Date') || /^\d{4}-\d\d-\d\d$/.test(after.text));
-}
