@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/pipeline/analyze.js';
 import { clean } from '../src/pipeline/clean.js';
+import { getGazetteer } from '../src/pipeline/entities/gazetteer.js';
 import { findMentions } from '../src/pipeline/entities/index.js';
 import { sentencesToParse } from '../src/pipeline/relations/parses.js';
 import { resolve } from '../src/pipeline/resolve.js';
@@ -18,11 +19,12 @@ let sentences = 0;
 let parsed = 0;
 let words = 0;
 let parsedWords = 0;
+const gazetteer = getGazetteer();
 for (const line of readFileSync(corpus, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const { id, text } = JSON.parse(line) as { id: string; text: string };
   const analyzed = analyze(clean(text));
-  const wanted = sentencesToParse(analyzed, resolve(id, analyzed, findMentions(analyzed)));
+  const wanted = sentencesToParse(analyzed, resolve(id, analyzed, findMentions(analyzed, gazetteer), gazetteer));
   analyzed.tokens.forEach((tokens, s) => {
     sentences++;
     words += tokens.length;

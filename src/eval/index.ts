@@ -6,6 +6,7 @@
 import { analyze } from '../pipeline/analyze.js';
 import { clean } from '../pipeline/clean.js';
 import { resolveCoreferenceChains } from '../pipeline/coreference.js';
+import { getGazetteer } from '../pipeline/entities/gazetteer.js';
 import { type EntitySource, findMentions } from '../pipeline/entities/index.js';
 import { extractDocument } from '../pipeline/index.js';
 import { resolve } from '../pipeline/resolve.js';
@@ -107,9 +108,10 @@ function sourceOf(document: { id: string; text: string }, name = 'eval'): Source
 export function evaluateCoref(content: string, options: EvaluateOptions & { trees?: CorefReport['syntax'] } = {}): CorefReport {
   const trees = options.trees ?? 'none';
   const documents = parseCorefConllu(content, options.name).slice(0, options.limit);
+  const gazetteer = getGazetteer();
   const cases = documents.map((gold, index) => {
     const analyzed = analyze(clean(gold.text));
-    const resolved = resolve(gold.id, analyzed, findMentions(analyzed));
+    const resolved = resolve(gold.id, analyzed, findMentions(analyzed, gazetteer), gazetteer);
     const parses =
       trees === 'gold'
         ? treesBySentence(gold.sentences, analyzed.sentences)

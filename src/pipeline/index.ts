@@ -4,6 +4,7 @@ import { analyze } from './analyze.js';
 import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
 import { resolveCoreference } from './coreference.js';
+import { getGazetteer } from './entities/gazetteer.js';
 import { type EntitySource, findMentions } from './entities/index.js';
 import { mergeExtractions } from './merge.js';
 import { resolve } from './resolve.js';
@@ -57,8 +58,9 @@ function withOriginalText(extraction: DocumentExtraction, text: string): Documen
 
 function extractPart(document: SourceDocument, cleaned: string, options: PipelineOptions, part?: TextRange): Omit<DocumentExtraction, 'document'> {
   const analyzed = analyze(cleaned, part);
-  const mentions = findMentions(analyzed, options.entities);
-  const resolved = resolve(document.id, analyzed, mentions);
+  const gazetteer = getGazetteer();
+  const mentions = findMentions(analyzed, gazetteer, options.entities);
+  const resolved = resolve(document.id, analyzed, mentions, gazetteer);
   const parses = new LazyParses(analyzed, resolved, options.parser ?? parseSentence);
   const coreference = resolveCoreference(analyzed, resolved, parses);
   const context = { ...(document.date && { date: document.date }), parses, coreference };

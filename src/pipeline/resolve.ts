@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Mention } from '../types.js';
 import type { AnalyzedText } from './analyze.js';
 import { getCorefLists } from './coreference.js';
-import { getGazetteer, nameKey } from './entities/gazetteer.js';
+import { type Gazetteer, nameKey } from './entities/gazetteer.js';
 import { isAcronym } from './entities/shapes.js';
 import { entityId } from './slug.js';
 
@@ -22,8 +22,8 @@ const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'in']);
  * full name it belongs to ("Obama" → "Barack Obama"); an acronym joins its expansion ("the NPT
  * treaty" → "Non-Proliferation Treaty"); role phrases point at the people they stand for.
  */
-export function resolve(documentId: string, analyzed: AnalyzedText, found: Mention[]): Resolved {
-  const mentions = splitRunTogetherNames(found);
+export function resolve(documentId: string, analyzed: AnalyzedText, found: Mention[], gazetteer: Gazetteer): Resolved {
+  const mentions = splitRunTogetherNames(found, gazetteer);
   const names = mentions.map((m, i) => ({ mention: m, index: i })).filter(({ mention }) => !mention.role);
   const clusterOf = new Map<number, number>();
   const clusters: Cluster[] = [];
@@ -162,8 +162,7 @@ const titleOwner = (mention: Mention | undefined): string | undefined => mention
  * person's name on its own is that person; the first word stays a name only where the gazetteer
  * knows it ("Senate").
  */
-function splitRunTogetherNames(mentions: Mention[]): Mention[] {
-  const gazetteer = getGazetteer();
+function splitRunTogetherNames(mentions: Mention[], gazetteer: Gazetteer): Mention[] {
   const alone = new Set(mentions.filter((m) => m.type === 'Person' && !m.role && !/\s/.test(m.text)).map((m) => m.text));
   const heads: Mention[] = [];
   // Split in place and add the heads at the end, so the indices titles point at stay right.

@@ -123,7 +123,7 @@ function sentenceMentions(corpus: string, id: string, phrase: string) {
   const analyzed = analyze(clean(newsArticle(corpus, id).text));
   const sentence = analyzed.sentences.find((s) => s.text.includes(phrase));
   if (!sentence) throw new Error(`${id}: no sentence with "${phrase}"`);
-  const mentions = findMentions(analyzed);
+  const mentions = findMentions(analyzed, getGazetteer());
   return { mentions, inSentence: mentions.filter((m) => m.sentence === sentence.index) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { clean } from '../../src/pipeline/clean.js';
+import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { names } from './helpers.js';
 
@@ -9,7 +10,7 @@ describe('titles inside a name', () => {
     const found = names('The plan was announced by EU Fisheries Commissioner Maria Lindqvist on Tuesday.');
     expect(found).toContain('Organization:EU');
     expect(found).toContain('Person:Maria Lindqvist');
-    const person = findMentions(analyze(clean('The talks were led by Deputy Foreign Minister Tomas Berg.'))).find((m) => m.type === 'Person');
+    const person = findMentions(analyze(clean('The talks were led by Deputy Foreign Minister Tomas Berg.')), getGazetteer()).find((m) => m.type === 'Person');
     expect(person?.text).toBe('Tomas Berg');
     expect(person?.title).toMatchObject({ name: 'Deputy Foreign Minister', relation: 'WORKS_FOR' });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { clean } from '../../src/pipeline/clean.js';
 import { compileCorefLists, resolveCoreference, resolveCoreferenceChains } from '../../src/pipeline/coreference.js';
+import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { resolve } from '../../src/pipeline/resolve.js';
 import { newsArticle } from './helpers.js';
@@ -9,14 +10,14 @@ import { newsArticle } from './helpers.js';
 /** The document's coreference links as "anaphor → Entity Name (+ Other)", in text order. */
 function links(text: string): string[] {
   const analyzed = analyze(clean(text));
-  const resolved = resolve('test', analyzed, findMentions(analyzed));
+  const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer()), getGazetteer());
   return resolveCoreference(analyzed, resolved).map((link) => `${link.text} → ${link.entities.map((e) => resolved.entities[e]!.name).join(' + ')}`);
 }
 
 /** The pronouns the sieve gave a common noun, as "pronoun → noun". */
 function nominalLinks(text: string): string[] {
   const analyzed = analyze(clean(text));
-  const resolved = resolve('test', analyzed, findMentions(analyzed));
+  const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer()), getGazetteer());
   return resolveCoreferenceChains(analyzed, resolved).nominal.map((link) => `${link.text} → ${link.antecedent.text}`);
 }
 

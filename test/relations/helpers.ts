@@ -1,4 +1,5 @@
 import { analyze } from '../../src/pipeline/analyze.js';
+import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
 import { findMentions } from '../../src/pipeline/entities/index.js';
 import { findRelations, type RelationContext } from '../../src/pipeline/relations/index.js';
 import { LazyParses, type SentenceParser } from '../../src/pipeline/relations/parses.js';
@@ -27,7 +28,7 @@ export function handTree(text: string, words: string): ParsedSentence {
 /** The relations of a one-document text, as "TYPE source → target", read with the given parser; names from the rules alone, so that a frame test does not hang on the name tagger. */
 export function relationsWith(text: string, parser: SentenceParser, context: Omit<RelationContext, 'parses'> = {}): string[] {
   const analyzed = analyze(text);
-  const resolved = resolve('test', analyzed, findMentions(analyzed, 'rules'));
+  const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer(), 'rules'), getGazetteer());
   const relations = findRelations('test', analyzed, resolved, { ...context, parses: new LazyParses(analyzed, resolved, parser) });
   const name = (id: string): string => resolved.entities.find((e) => e.id === id)?.name ?? id;
   return relations.map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}${r.properties.date ? ` @${r.properties.date}` : ''}`);

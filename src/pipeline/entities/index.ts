@@ -1,7 +1,7 @@
 import type { Mention } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
 import { combineWithTagger, taggedMentions } from './combine.js';
-import { type Gazetteer, getGazetteer, nameKey } from './gazetteer.js';
+import { type Gazetteer, nameKey } from './gazetteer.js';
 import { readSpan, type Unresolved } from './names.js';
 import { DATED_EVENT_NOUNS } from './patterns.js';
 import { GROUP_ROLES, ROLE_NOUNS } from './roles.js';
@@ -22,8 +22,7 @@ export type EntitySource = 'rules' | 'tagger' | 'combined';
 export const ENTITY_SOURCES: readonly EntitySource[] = ['rules', 'tagger', 'combined'];
 
 /** The entity stage: the mentions of names and role phrases of a document, in text order. */
-export function findMentions(text: AnalyzedText, source: EntitySource = 'combined'): Mention[] {
-  const gazetteer = getGazetteer();
+export function findMentions(text: AnalyzedText, gazetteer: Gazetteer, source: EntitySource = 'combined'): Mention[] {
   const analyzed = lowerWireCapitals(text, gazetteer);
   if (source === 'rules') return ruleMentions(analyzed, gazetteer).mentions;
   const tagged = tagNames(getNameTagger(), analyzed, gazetteer);
