@@ -5,8 +5,13 @@ import { defineConfig } from 'vitest/config';
  * unit run stays fast and self-contained (test/test-kinds.test.ts checks the unit side).
  */
 export const INTEGRATION_TESTS = [
-  // A Neo4j server (started by test/neo4j/global-setup.ts when NEO4J_URI is unset).
-  'test/neo4j/*.test.ts',
+  // A Neo4j server (started by test/store/global-setup.ts when NEO4J_URI is unset).
+  'test/store/import.test.ts',
+  'test/store/killed.test.ts',
+  'test/store/load.test.ts',
+  'test/store/shards.test.ts',
+  'test/store/start.test.ts',
+  'test/store/unreachable.test.ts',
   'test/query/bundled-queries.test.ts',
   'test/query/cli.test.ts',
   'test/query/equivalence.test.ts',
@@ -17,14 +22,14 @@ export const INTEGRATION_TESTS = [
   // The research corpora in ../shared/data.
   'test/cli/extract.test.ts',
   'test/cli/long-runs.test.ts',
-  'test/entities/tagger.test.ts',
+  'test/pipeline/entities/tagger.test.ts',
   'test/eval/cli.test.ts',
   'test/eval/dev-gold.test.ts',
   'test/pipeline/coreference.test.ts',
   'test/pipeline/names.test.ts',
   'test/pipeline/news.test.ts',
   'test/pipeline/wire-hygiene.test.ts',
-  'test/relations/news.test.ts',
+  'test/pipeline/relations/news.test.ts',
   'test/syntax/parser.test.ts',
   'test/syntax/tokenize.test.ts',
   // Other processes: the built CLI (dist/), networkx in Python, worker threads.
@@ -33,7 +38,7 @@ export const INTEGRATION_TESTS = [
   'test/export/gexf.test.ts',
   'test/export/graphml.test.ts',
   'test/parallel/extract-each.test.ts',
-  'test/robust/faults.test.ts',
+  'test/cli/faults.test.ts',
 ];
 
 export default defineConfig({
@@ -58,7 +63,7 @@ export default defineConfig({
           name: 'integration',
           include: INTEGRATION_TESTS,
           // Starts a local Neo4j for the Neo4j tests when NEO4J_URI is unset (see the file).
-          globalSetup: ['test/neo4j/global-setup.ts'],
+          globalSetup: ['test/store/global-setup.ts'],
         },
       },
     ],

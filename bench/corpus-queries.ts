@@ -16,7 +16,7 @@ import { runNeo4jQuery } from '../src/query/neo4j.js';
 import { connectionFromEnv, openDriver, type Neo4jConnection } from '../src/store/connection.js';
 import { loadGraph } from '../src/store/load.js';
 import type { GraphJson } from '../src/types.js';
-import { readQueryFiles } from '../test/neo4j/helpers.js';
+import { readQueryFiles } from '../test/store/helpers.js';
 
 /** Seconds a query may run on either backend before it is stopped. */
 const TIMEOUT_SECONDS = 60;

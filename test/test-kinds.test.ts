@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 // Read in a test's own source: what it imports, and the shared test helpers it calls.
 const NEEDS: [string, RegExp][] = [
   ['the research corpora', /\.\.\/shared\/|newsCorpus\(|newsArticle\(/],
-  ['Neo4j', /^import .*(neo4j\/helpers|neo4j-local|\/store\/(connection|load)\.js)/m],
+  ['Neo4j', /^import .*(neo4j-local|\/store\/(connection|load|helpers)\.js)/m],
   ['a browser', /^import .*(playwright|\/browser\.js)/m],
   ['another process', /^import .*(node:child_process|\/parallel\/index\.js)|runKg\(|runCli\(|WithNetworkx\(/m],
 ];
@@ -44,7 +44,7 @@ describe('unit and integration tests', () => {
 
   it('tells a misplaced test by what it reads', () => {
     expect(misplaced('test/x.test.ts', "const corpus = newsCorpus('reuters.jsonl');")).toEqual(['test/x.test.ts: the research corpora']);
-    expect(misplaced('test/x.test.ts', "import { spawn } from 'node:child_process';\nimport { query } from '../neo4j/helpers.js';")).toEqual([
+    expect(misplaced('test/x.test.ts', "import { spawn } from 'node:child_process';\nimport { query } from '../store/helpers.js';")).toEqual([
       'test/x.test.ts: Neo4j',
       'test/x.test.ts: another process',
     ]);

@@ -3,7 +3,7 @@ import { extract } from '../../src/extract.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { readDocuments } from '../../src/ingest/index.js';
 import { runQuery } from '../../src/query/index.js';
-import { readQueryFiles, SEED } from '../neo4j/helpers.js';
+import { readQueryFiles, SEED } from '../store/helpers.js';
 
 // A new user's first try: each bundled query, with the example parameters its file gives, on the
 // bundled sample, answers something.

@@ -4,7 +4,7 @@
  * from the extraction (so the comparison never rests on empty results alone).
  *
  * The test starts a Neo4j of its own (scripts/neo4j-local.mjs, a throwaway store on a free port):
- * the server of the global setup is wiped and reloaded by test/neo4j/* in parallel with this file.
+ * the server of the global setup is wiped and reloaded by the test/store Neo4j tests in parallel with this file.
  * Without Java it falls back to NEO4J_URI when that server may be wiped; in CI it never skips.
  */
 import { execFile } from 'node:child_process';
@@ -26,7 +26,7 @@ import { openDriver, type Neo4jConnection } from '../../src/store/connection.js'
 import { loadGraph } from '../../src/store/load.js';
 import type { GraphJson } from '../../src/types.js';
 import { readDocuments } from '../../src/ingest/index.js';
-import { readQueryFiles, ROOT, SEED, type QueryFile } from '../neo4j/helpers.js';
+import { readQueryFiles, ROOT, SEED, type QueryFile } from '../store/helpers.js';
 
 const REUTERS = resolve(ROOT, '../shared/data/news/reuters.jsonl');
 const REUTERS_STORIES = 20;

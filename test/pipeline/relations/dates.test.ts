@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, parseDocumentDate } from '../../src/pipeline/relations/dates.js';
+import { normaliseDate, parseDocumentDate } from '../../../src/pipeline/relations/dates.js';
 
 describe('dates of facts', () => {
   const story = parseDocumentDate('02-MAR-1987 15:01:01.79'); // a Monday

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/pipeline/index.js';
-import { newsArticle } from '../pipeline/helpers.js';
+import { extractDocument } from '../../../src/pipeline/index.js';
+import { newsArticle } from '../helpers.js';
 
 /**
  * Frames on real news sentences, read with the shipped parser, each in its whole story (so "he"

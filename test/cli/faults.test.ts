@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runKg, STACK_FRAME } from '../cli/run-kg.js';
+import { runKg, STACK_FRAME } from './run-kg.js';
 import { extract } from '../../src/extract.js';
 import { extractDocument } from '../../src/pipeline/index.js';
 import type { DocumentExtraction, GraphJson, SourceDocument } from '../../src/types.js';

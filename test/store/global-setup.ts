@@ -45,7 +45,7 @@ function neo4jTestsSelected(project: TestProject): boolean {
   // Vitest keeps the CLI file filters here (no public accessor in 3.x).
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
   if (!filters?.length) return true;
-  const directory = resolve(project.config.root, 'test/neo4j');
+  const directory = resolve(project.config.root, 'test/store');
   const files = readdirSync(directory).filter((file) => file.endsWith('.test.ts')).map((file) => join(directory, file));
   return filters.some((filter) => files.some((file) => file.includes(filter.replace(/^\.\//, ''))));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/pipeline/analyze.js';
-import { clean } from '../../src/pipeline/clean.js';
-import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
-import { findMentions } from '../../src/pipeline/entities/index.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { clean } from '../../../src/pipeline/clean.js';
+import { getGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
+import { findMentions } from '../../../src/pipeline/entities/index.js';
 import { names } from './helpers.js';
 
 describe('titles inside a name', () => {

@@ -1,10 +1,10 @@
-import { analyze } from '../../src/pipeline/analyze.js';
-import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
-import { findMentions } from '../../src/pipeline/entities/index.js';
-import { findRelations, type RelationContext } from '../../src/pipeline/relations/index.js';
-import { LazyParses, type SentenceParser } from '../../src/pipeline/relations/parses.js';
-import { resolve } from '../../src/pipeline/resolve.js';
-import type { ParsedSentence, SyntaxToken } from '../../src/syntax/types.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { getGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
+import { findMentions } from '../../../src/pipeline/entities/index.js';
+import { findRelations, type RelationContext } from '../../../src/pipeline/relations/index.js';
+import { LazyParses, type SentenceParser } from '../../../src/pipeline/relations/parses.js';
+import { resolve } from '../../../src/pipeline/resolve.js';
+import type { ParsedSentence, SyntaxToken } from '../../../src/syntax/types.js';
 
 /**
  * A hand-written UD tree over a text: `form/UPOS/head/deprel[/lemma]` per word, in order, each

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/pipeline/analyze.js';
-import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
-import { findMentions } from '../../src/pipeline/entities/index.js';
-import { relationsOfRule } from '../../src/pipeline/relations/index.js';
-import { RELATION_RULES, type RelationRule } from '../../src/pipeline/relations/rules.js';
-import { resolve } from '../../src/pipeline/resolve.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { getGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
+import { findMentions } from '../../../src/pipeline/entities/index.js';
+import { relationsOfRule } from '../../../src/pipeline/relations/index.js';
+import { RELATION_RULES, type RelationRule } from '../../../src/pipeline/relations/rules.js';
+import { resolve } from '../../../src/pipeline/resolve.js';
 
 /** What one rule alone states in a text, as "TYPE source → target". */
 function ruleFinds(rule: RelationRule, text: string): string[] {

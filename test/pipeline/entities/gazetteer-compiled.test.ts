@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, compileGazetteer, readCompiledGazetteer } from '../../src/pipeline/entities/gazetteer.js';
+import { buildGazetteer, compileGazetteer, readCompiledGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
 
 describe('the compiled gazetteer (npm run build)', () => {
   it('reads back as the gazetteer built from its sources, every list in its order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getFrames } from '../../src/pipeline/relations/frames.js';
-import { parseSentence } from '../../src/syntax/index.js';
+import { getFrames } from '../../../src/pipeline/relations/frames.js';
+import { parseSentence } from '../../../src/syntax/index.js';
 import { relationsWith } from './helpers.js';
 
 /** Every frame of data/frames.json, read with the shipped parser: its example fires, its near miss does not. */

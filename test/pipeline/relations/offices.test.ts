@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/pipeline/index.js';
+import { extractDocument } from '../../../src/pipeline/index.js';
 
 /** The office relations of a text, as "TYPE person → body (title)". */
 function offices(text: string): string[] {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileFrames } from '../../src/pipeline/relations/frames.js';
-import { compilePath } from '../../src/pipeline/relations/tree.js';
+import { compileFrames } from '../../../src/pipeline/relations/frames.js';
+import { compilePath } from '../../../src/pipeline/relations/tree.js';
 import { relationsOfTree } from './helpers.js';
 
-const FRAME_FILE = JSON.parse(readFileSync(new URL('../../data/frames.json', import.meta.url), 'utf8'));
+const FRAME_FILE = JSON.parse(readFileSync(new URL('../../../data/frames.json', import.meta.url), 'utf8'));
 
 /** The frame file with one edit, to check that compiling it fails loudly. */
 function withEdit(edit: (file: typeof FRAME_FILE) => void): typeof FRAME_FILE {

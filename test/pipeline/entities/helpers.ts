@@ -1,7 +1,7 @@
-import { analyze } from '../../src/pipeline/analyze.js';
-import { clean } from '../../src/pipeline/clean.js';
-import { getGazetteer } from '../../src/pipeline/entities/gazetteer.js';
-import { findMentions } from '../../src/pipeline/entities/index.js';
+import { analyze } from '../../../src/pipeline/analyze.js';
+import { clean } from '../../../src/pipeline/clean.js';
+import { getGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
+import { findMentions } from '../../../src/pipeline/entities/index.js';
 
 /** The names the entity stage finds in a text, as "Type:text", role phrases left out. */
 export function names(text: string): string[] {
