@@ -142,10 +142,18 @@ process.stdout.write(
   '\n## Big inputs and long runs (kg extract, one process each)\n\n' +
     markdownTable(
       [
-        ['input', 'MB', 'seconds', 's per MB', 'peak RSS (MB)', 'result'],
-        ...bigInputs.map((r) => [r.input, r.megabytes.toFixed(1), r.seconds.toFixed(1), (r.seconds / r.megabytes).toFixed(1), r.peakRssMB.toFixed(0), r.summary]),
+        ['input', 'MB', 'seconds', 'CPU s', 'CPU s per MB', 'peak RSS (MB)', 'result'],
+        ...bigInputs.map((r) => [
+          r.input,
+          r.megabytes.toFixed(1),
+          r.seconds.toFixed(1),
+          r.cpuSeconds.toFixed(1),
+          (r.cpuSeconds / r.megabytes).toFixed(1),
+          r.peakRssMB.toFixed(0),
+          r.summary,
+        ]),
       ],
-      { align: ['l', 'r', 'r', 'r', 'r', 'l'] },
+      { align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'] },
     ) +
     '\n',
 );
