@@ -41,7 +41,7 @@ async function measureExtract(input: string, megabytes: number, args: string[]):
     });
     const seconds = (performance.now() - started) / 1000;
     const [, rss, cpu] = /bench-peak-rss-kb (\d+) bench-cpu-us (\d+)/.exec(stderr) ?? [];
-    const summary = stderr.split('\n').find((line) => /^\d+ documents/.test(line)) ?? '';
+    const summary = stderr.split('\n').find((line) => /^\d+ documents?\b/.test(line)) ?? '';
     return { input, megabytes, seconds, cpuSeconds: Number(cpu ?? NaN) / 1e6, peakRssMB: Number(rss ?? NaN) / 1024, summary };
   } catch (error) {
     const message = ((error as { stderr?: string }).stderr ?? String(error)).trim().split('\n').filter((l) => !l.startsWith('bench-peak')).at(-1) ?? '';
