@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ export interface BigInputResult {
   /** User + system CPU seconds of the process, all threads. */
   cpuSeconds: number;
   peakRssMB: number;
+  /** One-minute load average at the start and at the end: the figures mean little on a busy machine. */
+  loadAverage: [number, number];
   summary: string;
 }
 
@@ -34,6 +36,7 @@ export interface BigInputResult {
 async function measureExtract(input: string, megabytes: number, args: string[]): Promise<BigInputResult> {
   process.stderr.write(`bench: kg extract ${input}…\n`);
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   try {
     const { stderr } = await run(process.execPath, ['--import', 'tsx', '--import', './bench/report-rss.ts', 'src/cli/index.ts', 'extract', ...args], {
       cwd: root,
@@ -42,10 +45,10 @@ async function measureExtract(input: string, megabytes: number, args: string[]):
     const seconds = (performance.now() - started) / 1000;
     const [, rss, cpu] = /bench-peak-rss-kb (\d+) bench-cpu-us (\d+)/.exec(stderr) ?? [];
     const summary = stderr.split('\n').find((line) => /^\d+ documents?\b/.test(line)) ?? '';
-    return { input, megabytes, seconds, cpuSeconds: Number(cpu ?? NaN) / 1e6, peakRssMB: Number(rss ?? NaN) / 1024, summary };
+    return { input, megabytes, seconds, cpuSeconds: Number(cpu ?? NaN) / 1e6, peakRssMB: Number(rss ?? NaN) / 1024, loadAverage: [loadAtStart, loadavg()[0]!], summary };
   } catch (error) {
     const message = ((error as { stderr?: string }).stderr ?? String(error)).trim().split('\n').filter((l) => !l.startsWith('bench-peak')).at(-1) ?? '';
-    return { input, megabytes, seconds: (performance.now() - started) / 1000, cpuSeconds: NaN, peakRssMB: NaN, summary: `failed: ${message}` };
+    return { input, megabytes, seconds: (performance.now() - started) / 1000, cpuSeconds: NaN, peakRssMB: NaN, loadAverage: [loadAtStart, loadavg()[0]!], summary: `failed: ${message}` };
   }
 }
 

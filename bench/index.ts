@@ -15,7 +15,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -142,7 +142,7 @@ process.stdout.write(
   '\n## Big inputs and long runs (kg extract, one process each)\n\n' +
     markdownTable(
       [
-        ['input', 'MB', 'seconds', 'CPU s', 'CPU s per MB', 'peak RSS (MB)', 'result'],
+        ['input', 'MB', 'seconds', 'CPU s', 'CPU s per MB', 'peak RSS (MB)', 'load average', 'result'],
         ...bigInputs.map((r) => [
           r.input,
           r.megabytes.toFixed(1),
@@ -150,10 +150,11 @@ process.stdout.write(
           r.cpuSeconds.toFixed(1),
           (r.cpuSeconds / r.megabytes).toFixed(1),
           r.peakRssMB.toFixed(0),
+          r.loadAverage.map((load) => load.toFixed(1)).join(' → '),
           r.summary,
         ]),
       ],
-      { align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'] },
+      { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] },
     ) +
     '\n',
 );
@@ -198,7 +199,7 @@ if (canRunLocalNeo4j()) {
     '\n## Bulk import (kg export --format neo4j-admin; neo4j-admin database import full) against kg load, into an empty database\n\n' +
       markdownTable(
         [
-          ['graph', 'nodes', 'relationships', 'CSV s', 'import s', 'import relationships/s', 'kg load s', 'kg load relationships/s', 'import ÷ kg load'],
+          ['graph', 'nodes', 'relationships', 'CSV s', 'import s', 'import relationships/s', 'kg load s', 'kg load relationships/s', 'import ÷ kg load', 'load average'],
           ...imports.map((r) => [
             r.graph,
             String(r.nodes),
@@ -209,16 +210,17 @@ if (canRunLocalNeo4j()) {
             r.kgLoadSeconds!.toFixed(1),
             r.kgLoadRelationshipsPerSecond!.toFixed(0),
             (r.relationshipsPerSecond / r.kgLoadRelationshipsPerSecond!).toFixed(1),
+            r.loadAverage.map((load) => load.toFixed(1)).join(' → '),
           ]),
         ],
-        { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+        { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
       ) +
       '\n\nimport s: JVM start included, CSV writing not; kg load: a throwaway local server, warmed up by one untimed load\n',
   );
 }
 await rm(scratch, { recursive: true, force: true });
 
-const results = { date: new Date().toISOString(), corpus, cpus: availableParallelism(), firstAnswer, extraction: rows, syntax, bigInputs, query, corpusQueries, neo4j, imports };
+const results = { date: new Date().toISOString(), loadAverage: loadavg(), corpus, cpus: availableParallelism(), firstAnswer, extraction: rows, syntax, bigInputs, query, corpusQueries, neo4j, imports };
 await mkdir(fileURLToPath(new URL('../bench-results', import.meta.url)), { recursive: true });
 await writeFileAtomic(fileURLToPath(new URL('../bench-results/bench.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write('bench: wrote bench-results/bench.json\n');

@@ -9,7 +9,7 @@
  * (free port, temporary store). Needs Java (tools/neo4j-local).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canRunLocalNeo4j, freePort, importIntoLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../scripts/neo4j-local.mjs';
@@ -31,6 +31,8 @@ export interface ImportRate {
   /** `kg load` of the same graph into an empty database, when a server was given. */
   kgLoadSeconds?: number;
   kgLoadRelationshipsPerSecond?: number;
+  /** One-minute load average at the start and at the end. */
+  loadAverage: [number, number];
 }
 
 export { canRunLocalNeo4j };
@@ -53,6 +55,7 @@ export async function runImportBench(label: string, json: GraphJson, loadInto?: 
   const mentions = new Set(json.entities.flatMap((entity) => entity.mentions.map((mention) => `${entity.id}\u0000${mention.document}`))).size;
   const relationships = mentions + json.relations.length;
   const nodes = json.entities.length + json.documents.length;
+  const loadAtStart = loadavg()[0]!;
   try {
     process.stderr.write(`bench: neo4j-admin import of ${label}…\n`);
     const started = performance.now();
@@ -61,12 +64,12 @@ export async function runImportBench(label: string, json: GraphJson, loadInto?: 
     const importStarted = performance.now();
     await importIntoLocalNeo4j(join(dir, 'csv'), { dir: join(dir, 'store') });
     const importSeconds = (performance.now() - importStarted) / 1000;
-    const rate: ImportRate = { graph: label, nodes, relationships, csvSeconds, importSeconds, relationshipsPerSecond: relationships / importSeconds };
+    const rate: ImportRate = { graph: label, nodes, relationships, csvSeconds, importSeconds, relationshipsPerSecond: relationships / importSeconds, loadAverage: [loadAtStart, loadavg()[0]!] };
     if (!loadInto) return rate;
     process.stderr.write(`bench: kg load of ${label}…\n`);
     await emptyDatabase(loadInto);
     const { seconds } = await loadGraph(json, loadInto);
-    return { ...rate, kgLoadSeconds: seconds, kgLoadRelationshipsPerSecond: relationships / seconds };
+    return { ...rate, kgLoadSeconds: seconds, kgLoadRelationshipsPerSecond: relationships / seconds, loadAverage: [loadAtStart, loadavg()[0]!] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
