@@ -1,8 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { adoptSharedModels } from '../learn/index.js';
 import { extractDocument } from '../pipeline/index.js';
-import type { ResultMessage, TaskMessage } from './messages.js';
+import type { ResultMessage, TaskMessage, WorkerData } from './messages.js';
 
-/** A pool thread: runs the per-document pipeline on each document it is sent. */
+/** A pool thread: runs the per-document pipeline on each document it is sent, with the pool's shared models. */
+adoptSharedModels((workerData as WorkerData).models);
 const port = parentPort!;
 port.on('message', ({ document }: TaskMessage) => {
   let result: ResultMessage;

@@ -6,12 +6,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { TestProject } from 'vitest/node';
-import { canRunLocalNeo4j, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j-local.mjs';
+import { canRunLocalNeo4j, freePort, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j-local.mjs';
 
 const inCi = process.env.CI === 'true';
 
@@ -62,16 +61,4 @@ async function mustAnswer(uri: string): Promise<void> {
   } finally {
     await driver.close();
   }
-}
-
-/** A port nobody listens on, so a server started with `npm run neo4j:start` is never touched. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
