@@ -178,6 +178,14 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
         m.start === name.start &&
         (m.end === name.end || (m.end === name.end - 1 && analyzed.text[m.end] === '.') || ((m.type === 'Treaty' || m.type === 'Event') && m.end > name.end)),
     );
+    // "the IMF meeting", "the Brussels summit": the event or treaty, and the body or place it is named after.
+    // A person's name before the noun makes a meeting with that person ("the Baker meeting"), no named event.
+    if (same && same.end > name.end) {
+      if (name.type !== 'PER') keep(same);
+      const named = mentionOf(analyzed.text, name, gazetteer) ?? overlapping.find((m) => m.start === name.start && m.end === name.end && isName(m));
+      if (named) keep(named);
+      continue;
+    }
     if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
       // An abbreviation's period ("Fla.", "Corp.") belongs to the name, as CoNLL annotates it.
       keep(same.end === name.end - 1 ? withEnd(same, name.end, analyzed.text) : same);

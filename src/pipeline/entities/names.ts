@@ -73,6 +73,9 @@ export function readSpan(
   const classified: Classified | undefined = title ? { type: 'Person', strength: 'strong' } : classify(words, surface, extended?.noun, gazetteer);
   if (extended && classified && (classified.type === 'Treaty' || classified.type === 'Event')) {
     mentions.push(makeMention(text, tokens, start, extended.end, classified.type));
+    // "the IMF meeting" names the IMF too.
+    const inner = gazetteer.names.get(nameKey(surface));
+    if (inner?.strength === 'strong') mentions.push(makeMention(text, tokens, start, end, inner.type, inner.canonical));
     return;
   }
   if (!classified && words.length === 1 && isAdjective(words[0]!, gazetteer)) return;
@@ -130,10 +133,12 @@ function titleMatch(tokens: Token[], start: number, end: number, gazetteer: Gaze
 /** "the ABM treaty", "the APEC forum", "the September 11 terrorist attacks". */
 function trailingNoun(tokens: Token[], end: number): { end: number; noun: string } | undefined {
   // "Shultz's talks" are his talks, not an event named "Shultz".
-  if (/['’]s?$/u.test(tokens[end - 1]!.text) || /^['’]/u.test(tokens[end - 1]!.post)) return undefined;
+  if (/['’]s?$/u.test(tokens[end - 1]!.text) || /^['’]/u.test(tokens[end - 1]!.post) || breaksAfter(tokens[end - 1]!)) return undefined;
   for (let k = end; k < Math.min(end + 2, tokens.length); k++) {
     const word = tokens[k]!.text.toLowerCase();
-    if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return { end: k + 1, noun: word };
+    // The noun heads the phrase: "the UN war crimes tribunal" names no war.
+    const head = breaksAfter(tokens[k]!) || !tokens[k + 1]?.tags.has('Noun') || isCapitalised(tokens[k + 1]!.text);
+    if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return head ? { end: k + 1, noun: word } : undefined;
     if (isCapitalised(tokens[k]!.text) || !(tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun'))) return undefined;
     if (breaksAfter(tokens[k]!)) return undefined;
   }
@@ -151,6 +156,11 @@ interface Classified {
 function classify(words: Token[], surface: string, trailing: string | undefined, gazetteer: Gazetteer): Classified | undefined {
   const key = nameKey(surface);
   const known = gazetteer.names.get(key);
+  // "the Paris accord", "the IMF meeting", "the Brussels summit": a body's or a place's name before a
+  // treaty or event noun names the treaty or event; a person's or a country's does not ("Iran talks").
+  const named = trailing && (!known || known.type === 'Organization' || known.type === 'Place') && !gazetteer.demonyms.has(key);
+  const trailed = named ? NAME_PATTERNS.find((pattern) => pattern.trailingNouns?.includes(trailing)) : undefined;
+  if (trailed && (trailed.type === 'Treaty' || trailed.type === 'Event')) return { type: trailed.type, strength: 'strong' };
   if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
   // "Russian" in "Russian energy minister Ivan Petrov" names the country it describes.
   const country = gazetteer.demonyms.get(key);

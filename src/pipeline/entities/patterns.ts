@@ -29,7 +29,7 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
       'grand prix', 'tournament', 'cup', 'open', 'massacre', 'bombing', 'uprising', 'talks',
     ],
     firstWordsBeforeOf: ['battle', 'siege', 'summit', 'conference', 'congress of vienna'],
-    trailingNouns: ['forum', 'summit', 'conference', 'attacks', 'attack', 'war', 'games', 'talks', 'crisis', 'bombing', 'bombings'],
+    trailingNouns: ['forum', 'summit', 'conference', 'meeting', 'attacks', 'attack', 'war', 'games', 'talks', 'crisis', 'bombing', 'bombings'],
   },
   {
     type: 'Organization',

@@ -88,9 +88,11 @@ function roleEntities(tree: Tree, table: FrameTable, frame: CompiledFrame, role:
   const spec = frame.roles.get(role);
   if (!spec) return [];
   const found: number[] = [];
+  // A trigger that is part of a name ("the Brussels summit") is no place or party of itself.
+  const own = new Set(entities.at(trigger));
   for (const path of spec.paths) {
     for (const token of tree.follow(trigger, path)) {
-      for (const member of tree.conjuncts(token)) found.push(...tokenEntities(tree, table, member, entities));
+      for (const member of tree.conjuncts(token)) found.push(...tokenEntities(tree, table, member, entities).filter((e) => path.steps.length === 0 || !own.has(e)));
     }
   }
   return [...new Set(found)].filter((e) => !spec.types || spec.types.has(entities.type(e)));
