@@ -85,6 +85,12 @@ describe('frames on news', () => {
     expect(offers.filter((r) => r.startsWith('INVITED'))).toEqual([]);
   });
 
+  it('offices with a lower-case title: "Soviet deputy prime minister Alexei Antonov", "Guinean natural resources minister Ousmane Sylla", "BBC home affairs correspondent Danny Shaw"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-12414', 'Soviet deputy prime minister Alexei Antonov begins two days of economic talks in Bonn')).toContain('WORKS_FOR Alexei Antonov → Soviet Union');
+    expect(factsOf('reuters.jsonl', 'reuters-1156', 'between Guinean natural resources minister Ousmane Sylla and Nigerian minister')).toContain('WORKS_FOR Ousmane Sylla → Guinea');
+    expect(factsOf('bbc_all.jsonl', 'bbc/politics/239.txt', 'BBC home affairs correspondent Danny Shaw said the research is inconclusive.')).toContain('WORKS_FOR Danny Shaw → BBC');
+  });
+
   it('a summit\'s place through "in": "the earlier Reagan-Gorbachev summit in Geneva"; talks "held in April" have a time, no place', () => {
     expect(factsOf('reuters.jsonl', 'reuters-1290', 'the earlier Reagan-Gorbachev summit in Geneva')).toContain('HELD_IN Reagan-Gorbachev summit → Geneva');
     const dated = factsOf('reuters.jsonl', 'reuters-914', 'Ministry sources said the talks are likely to be held in April or June.');

@@ -210,7 +210,7 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
 }
 
 /** A country named just before an office word ("Russian energy minister", "Turkish premier"): the office's owner, which the relations read. */
-function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
+export function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
   if (mention.type !== 'Country') return false;
   const next = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(mention.end, mention.end + 60))?.[1];
   return next !== undefined && next.split(/\s+/).some((word) => gazetteer.titleHeads.has(nameKey(word)));

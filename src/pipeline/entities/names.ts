@@ -43,7 +43,9 @@ export function readSpan(
     title = { name: titleAt.title, relation: titleAt.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
     start = titleAt.end;
   } else if (titleAt && titleAt.end === end) {
-    return; // a bare title ("President") names nobody
+    // A bare title ("President") names nobody; its country does ("Turkish Ambassador to Athens Nazmi Akiman").
+    if (owner) mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
+    return;
   } else if (!known && end - start > 1 && gazetteer.titleHeads.get(nameKey(tokens[end - 1]!.text))) {
     return; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
   } else if (!known) {

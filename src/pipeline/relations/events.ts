@@ -112,7 +112,9 @@ function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entiti
   }
   if (own.length > 0) return own;
   for (const child of tree.children(token)) {
-    if (child.deprel === 'appos' || child.deprel === 'flat') {
+    // "Turkish Ambassador to Athens Nazmi Akiman": a parser may hang the name on its title as an nmod with no preposition.
+    const untitled = child.deprel === 'nmod' && tree.markers(child).length === 0 && entities.at(child).some((e) => entities.type(e) === 'Person');
+    if (child.deprel === 'appos' || child.deprel === 'flat' || untitled) {
       const named = entities.at(child);
       if (named.length > 0) return named;
     }

@@ -9,6 +9,7 @@ import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { CorefLink } from '../coreference.js';
+import { ownsTitle } from '../entities/combine.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
@@ -135,7 +136,9 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: rea
   const namesBySentence = analyzed.sentences.map(() => [] as Parameters<typeof sentenceItems>[1]);
   resolved.mentions.forEach((mention, i) => {
     const referents = resolved.referents[i]!;
-    if (referents.length === 0 || owners.has(i) || demonyms.has(nameKey(mention.text))) return;
+    // A demonym that owns the office after it names its country: "Soviet deputy prime minister Alexei Antonov".
+    const describes = demonyms.has(nameKey(mention.text)) && !ownsTitle(analyzed.text, mention, getGazetteer());
+    if (referents.length === 0 || owners.has(i) || describes) return;
     const type = resolved.entities[referents[0]!]!.type;
     const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
     namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });
