@@ -32,7 +32,7 @@ export function resolve(documentId: string, analyzed: AnalyzedText, found: Menti
   const ordered = [...names].sort((a, b) => b.mention.text.length - a.mention.text.length || a.index - b.index);
   const surnames = new SurnameEvidence(analyzed, mentions);
   for (const { mention, index } of ordered) {
-    const key = `${mention.type}|${nameKey(mention.canonical ?? mention.text)}`;
+    const key = `${mention.type}|${mention.type === 'Treaty' ? treatyKey(mention.canonical ?? mention.text) : nameKey(mention.canonical ?? mention.text)}`;
     // A surname is judged mention by mention: "Mrs. Reagan" and "President Reagan" may be two people.
     const fullName = surnames.fullNameOf(index, clusters);
     let cluster = fullName === undefined ? (byKey.get(key) ?? findLongerForm(mention, clusters, mentions)) : (fullName ?? byKey.get(key));
@@ -74,6 +74,11 @@ export function resolve(documentId: string, analyzed: AnalyzedText, found: Menti
     });
   });
   return { entities, mentions, referents };
+}
+
+/** "the Louvre accord", "the Louvre accords", "the Louvre agreement" and "the Louvre pact" are one treaty in a story. */
+function treatyKey(name: string): string {
+  return nameKey(name).replace(/ (accords?|agreements?|pacts?)$/, ' accord');
 }
 
 function addMentions(entity: Entity, members: Mention[], documentId: string): void {

@@ -91,6 +91,23 @@ describe('frames on news', () => {
     expect(factsOf('bbc_all.jsonl', 'bbc/politics/239.txt', 'BBC home affairs correspondent Danny Shaw said the research is inconclusive.')).toContain('WORKS_FOR Danny Shaw → BBC');
   });
 
+  it('a named meeting: attended ("Mr Chidambaram is attending the G7 meeting"), and where it is held ("the OPEC meeting in Vienna")', () => {
+    expect(factsOf('bbc_all.jsonl', 'bbc/business/008.txt', 'Mr Chidambaram is attending the G7 meeting as part of the G20 group')).toContain('ATTENDED Palaniappan Chidambaram → G7 meeting');
+    expect(factsOf('reuters.jsonl', 'reuters-19509', 'We took a very positive view of the OPEC meeting in Vienna')).toContain('HELD_IN OPEC meeting → Vienna');
+  });
+
+  it('leaving a party: "Robert Kilroy-Silk has quit the UK Independence Party"', () => {
+    expect(factsOf('bbc_all.jsonl', 'bbc/politics/281.txt', 'Robert Kilroy-Silk has quit the UK Independence Party')).toContain('WITHDRAWS_FROM Robert Kilroy-Silk → UK Independence Party (done)');
+  });
+
+  it('standing by a treaty is support: "he stood by the Paris agreement"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-9689', 'Treasury Secretary James Baker said he stood by the Paris agreement')).toContain('SUPPORTS James Baker → Paris agreement');
+  });
+
+  it('on the way to a place: "Funaro is now on his way to Tokyo"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-2790', 'Funaro is now on his way to Tokyo')).toContain('VISITED Dilson Funaro → Tokyo');
+  });
+
   it('a summit\'s place through "in": "the earlier Reagan-Gorbachev summit in Geneva"; talks "held in April" have a time, no place', () => {
     expect(factsOf('reuters.jsonl', 'reuters-1290', 'the earlier Reagan-Gorbachev summit in Geneva')).toContain('HELD_IN Reagan-Gorbachev summit → Geneva');
     const dated = factsOf('reuters.jsonl', 'reuters-914', 'Ministry sources said the talks are likely to be held in April or June.');

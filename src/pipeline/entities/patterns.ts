@@ -19,7 +19,7 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     type: 'Treaty',
     lastWords: ['treaty', 'accord', 'accords', 'pact', 'convention', 'protocol', 'charter', 'agreement'],
     firstWordsBeforeOf: ['treaty', 'convention', 'protocol', 'charter'],
-    trailingNouns: ['treaty', 'accord', 'accords', 'pact', 'protocol', 'convention'],
+    trailingNouns: ['treaty', 'accord', 'accords', 'pact', 'protocol', 'convention', 'agreement'],
   },
   {
     type: 'Event',
