@@ -77,9 +77,10 @@ function splitWhereNamesEnd(tokens: readonly Token[], span: TokenSpan, rules: re
 function mentionOf(text: string, name: TaggedName, gazetteer: Gazetteer): Mention | undefined {
   if (name.type === 'MISC') return undefined;
   const surface = text.slice(name.start, name.end);
-  const known = gazetteer.names.get(nameKey(surface));
+  const known = gazetteer.names.get(nameKey(surface.replace(/^the\s+/i, '')));
   let type: EntityType = name.type === 'PER' ? 'Person' : name.type === 'ORG' ? 'Organization' : 'Place';
-  if (type === 'Place' && known?.type === 'Country') type = 'Country';
+  // A country's name is the country, whatever kind of name the tagger took it for ("The Philippines meets the criteria").
+  if ((type === 'Place' && known?.type === 'Country') || (type === 'Organization' && known?.type === 'Country' && known.strength === 'strong')) type = 'Country';
   const mention: Mention = { text: surface, type, start: name.start, end: name.end, sentence: name.sentence };
   if (known && known.type === type && known.canonical !== surface) mention.canonical = known.canonical;
   return mention;
