@@ -38,7 +38,17 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
   surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
   possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
   storyCountryTitles(analyzed, resolved, relations, emit);
-  return dedupe(relations);
+  return withoutTitledBodies(dedupe(relations));
+}
+
+/** Relations between parties, which a title's body does not join. */
+const PARTY_RELATIONS: ReadonlySet<RelationType> = new Set(['MET_WITH', 'PLANS_SUMMIT', 'NEGOTIATES_WITH']);
+
+/** "Baker and Bundesbank President Karl Otto Poehl met": the body named in a title is no party beside its holder in that sentence. */
+function withoutTitledBodies(relations: Relation[]): Relation[] {
+  const titled = new Set(relations.filter((r) => r.type === 'LEADER_OF' || r.type === 'WORKS_FOR').map((r) => `${r.evidence[0]!.start}|${r.target}`));
+  const inTitle = (r: Relation, entity: string): boolean => titled.has(`${r.evidence[0]!.start}|${entity}`);
+  return relations.filter((r) => !PARTY_RELATIONS.has(r.type) || !(inTitle(r, r.source) || inTitle(r, r.target)));
 }
 
 /**
