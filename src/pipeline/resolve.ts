@@ -109,7 +109,9 @@ function findLongerForm(mention: Mention, clusters: { type: EntityType; members:
       const tail = parts.slice(parts.length - words.length).join(' ');
       if (tail === mention.text || (words.length === 1 && parts[0] === mention.text && parts.length === 2)) return c;
     }
-    if (EXPANDABLE.has(cluster.type) && (EXPANDABLE.has(mention.type) || mention.type === 'Country') && isAcronymOf(mention.text, longest.text)) {
+    // "the ICO talks" are an event of the ICO, not the ICO: an event or treaty joins only its own kind.
+    const kindFits = mention.type === 'Event' || mention.type === 'Treaty' ? cluster.type === mention.type : EXPANDABLE.has(mention.type) || mention.type === 'Country';
+    if (EXPANDABLE.has(cluster.type) && kindFits && isAcronymOf(mention.text, longest.text)) {
       return c;
     }
   }

@@ -96,6 +96,12 @@ describe('frames on news', () => {
     expect(factsOf('reuters.jsonl', 'reuters-19509', 'We took a very positive view of the OPEC meeting in Vienna')).toContain('HELD_IN OPEC meeting → Vienna');
   });
 
+  it('talks named after a body are an event of it, not the body: "the failure of the ICO talks in London"', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-1085', 'the failure of the ICO talks in London to reach agreement');
+    expect(found).toContain('HELD_IN ICO talks → London');
+    expect(found.filter((r) => r.startsWith('BASED_IN'))).toEqual([]);
+  });
+
   it('leaving a party: "Robert Kilroy-Silk has quit the UK Independence Party"', () => {
     expect(factsOf('bbc_all.jsonl', 'bbc/politics/281.txt', 'Robert Kilroy-Silk has quit the UK Independence Party')).toContain('WITHDRAWS_FROM Robert Kilroy-Silk → UK Independence Party (done)');
   });

@@ -187,7 +187,9 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
       if (named) keep(named);
       continue;
     }
-    if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
+    // "the IMF talks" read whole by the tagger: a lower-case event or treaty noun after a name makes it one.
+    const trailed = same !== undefined && (same.type === 'Event' || same.type === 'Treaty') && /\s\p{Ll}+$/u.test(same.text);
+    if (same && (REFINES[name.type].includes(same.type) || trailed || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
       // An abbreviation's period ("Fla.", "Corp.") belongs to the name, as CoNLL annotates it.
       keep(same.end === name.end - 1 ? withEnd(same, name.end, analyzed.text) : same);
       continue;
