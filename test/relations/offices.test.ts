@@ -35,6 +35,13 @@ describe('offices', () => {
     expect(offices('He spoke after talks with Turkish Ambassador to Athens Nazmi Akiman on Monday.')).toContain('WORKS_FOR Nazmi Akiman → Turkey (Ambassador)');
   });
 
+  it('a capitalised qualifier before a lower-case title: "West German Finance minister Karl Weber"; a ministry\'s official is no such title', () => {
+    const weber = offices('West German Finance minister Karl Weber said rates would hold.');
+    expect(weber.filter((r) => r.startsWith('WORKS_FOR Karl Weber → West Germany'))).toHaveLength(1);
+    const official = offices('A Japanese Finance Ministry official, Kenji Mori, said rates would hold.');
+    expect(official.filter((r) => r.includes('→ Japan') && r.includes('minister'))).toEqual([]);
+  });
+
   it('a title that belongs to one name in a list is not given to the next', () => {
     const found = offices('The talks were between Gazprom chairman Aleksey Miller and India\'s petroleum minister Mani Aiyar.');
     expect(found.filter((r) => r.includes('Aiyar → Gazprom'))).toEqual([]);

@@ -35,6 +35,14 @@ export function readSpan(
   const known = gazetteer.names.has(nameKey(spanText(text, tokens, start, end)));
   const owner = start + 1 < end && !known ? leadingCountry(tokens, start, end, gazetteer) : undefined;
   const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
+  // "West German Finance minister Gerhard Stoltenberg": a title whose head word is in lower case
+  // after the span; the span is its country and qualifier, and names the country only.
+  const head = tokens[end];
+  const namesABody = NAME_PATTERNS.some((pattern) => pattern.lastWords?.includes(nameKey(tokens[end - 1]!.text))); // "Japanese Finance Ministry official"
+  if (owner && !titleAt && !namesABody && head && /^\p{Ll}/u.test(head.text) && !breaksAfter(tokens[end - 1]!) && gazetteer.titleHeads.has(nameKey(head.text))) {
+    mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
+    return;
+  }
   if (titleAt && titleAt.end < end) {
     if (owner) {
       ofIndex = mentions.length;
