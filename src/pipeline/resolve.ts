@@ -33,7 +33,7 @@ export function resolve(documentId: string, analyzed: AnalyzedText, found: Menti
   const ordered = [...names].sort((a, b) => b.mention.text.length - a.mention.text.length || a.index - b.index);
   const surnames = new SurnameEvidence(analyzed, mentions);
   for (const { mention, index } of ordered) {
-    const key = `${mention.type}|${nameKey(mention.canonical ?? mention.text)}`;
+    const key = `${mention.type}|${mention.type === 'Treaty' ? treatyKey(mention.canonical ?? mention.text) : nameKey(mention.canonical ?? mention.text)}`;
     // A surname is judged mention by mention: "Mrs. Reagan" and "President Reagan" may be two people.
     const fullName = surnames.fullNameOf(index, clusters);
     let cluster = fullName === undefined ? (byKey.get(key) ?? findLongerForm(mention, clusters, mentions)) : (fullName ?? byKey.get(key));
@@ -77,6 +77,11 @@ export function resolve(documentId: string, analyzed: AnalyzedText, found: Menti
   return { entities, mentions, referents };
 }
 
+/** "the Louvre accord", "the Louvre accords", "the Louvre agreement" and "the Louvre pact" are one treaty in a story. */
+function treatyKey(name: string): string {
+  return nameKey(name).replace(/ (accords?|agreements?|pacts?)$/, ' accord');
+}
+
 function addMentions(entity: Entity, members: Mention[], documentId: string): void {
   for (const member of members) {
     const surface = member.text;
@@ -105,7 +110,9 @@ function findLongerForm(mention: Mention, clusters: { type: EntityType; members:
       const tail = parts.slice(parts.length - words.length).join(' ');
       if (tail === mention.text || (words.length === 1 && parts[0] === mention.text && parts.length === 2)) return c;
     }
-    if (EXPANDABLE.has(cluster.type) && (EXPANDABLE.has(mention.type) || mention.type === 'Country') && isAcronymOf(mention.text, longest.text)) {
+    // "the ICO talks" are an event of the ICO, not the ICO: an event or treaty joins only its own kind.
+    const kindFits = mention.type === 'Event' || mention.type === 'Treaty' ? cluster.type === mention.type : EXPANDABLE.has(mention.type) || mention.type === 'Country';
+    if (EXPANDABLE.has(cluster.type) && kindFits && isAcronymOf(mention.text, longest.text)) {
       return c;
     }
   }

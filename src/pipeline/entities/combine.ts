@@ -77,9 +77,10 @@ function splitWhereNamesEnd(tokens: readonly Token[], span: TokenSpan, rules: re
 function mentionOf(text: string, name: TaggedName, gazetteer: Gazetteer): Mention | undefined {
   if (name.type === 'MISC') return undefined;
   const surface = text.slice(name.start, name.end);
-  const known = gazetteer.names.get(nameKey(surface));
+  const known = gazetteer.names.get(nameKey(surface.replace(/^the\s+/i, '')));
   let type: EntityType = name.type === 'PER' ? 'Person' : name.type === 'ORG' ? 'Organization' : 'Place';
-  if (type === 'Place' && known?.type === 'Country') type = 'Country';
+  // A country's name is the country, whatever kind of name the tagger took it for ("The Philippines meets the criteria").
+  if ((type === 'Place' && known?.type === 'Country') || (type === 'Organization' && known?.type === 'Country' && known.strength === 'strong')) type = 'Country';
   const mention: Mention = { text: surface, type, start: name.start, end: name.end, sentence: name.sentence };
   if (known && known.type === type && known.canonical !== surface) mention.canonical = known.canonical;
   return mention;
@@ -178,7 +179,17 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
         m.start === name.start &&
         (m.end === name.end || (m.end === name.end - 1 && analyzed.text[m.end] === '.') || ((m.type === 'Treaty' || m.type === 'Event') && m.end > name.end)),
     );
-    if (same && (REFINES[name.type].includes(same.type) || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
+    // "the IMF meeting", "the Brussels summit": the event or treaty, and the body or place it is named after.
+    // A person's name before the noun makes a meeting with that person ("the Baker meeting"), no named event.
+    if (same && same.end > name.end) {
+      if (name.type !== 'PER') keep(same);
+      const named = mentionOf(analyzed.text, name, gazetteer) ?? overlapping.find((m) => m.start === name.start && m.end === name.end && isName(m));
+      if (named) keep(named);
+      continue;
+    }
+    // "the IMF talks" read whole by the tagger: a lower-case event or treaty noun after a name makes it one.
+    const trailed = same !== undefined && (same.type === 'Event' || same.type === 'Treaty') && /\s\p{Ll}+$/u.test(same.text);
+    if (same && (REFINES[name.type].includes(same.type) || trailed || isCompanyPair(same, weak) || name.margin < UNSURE_MARGIN)) {
       // An abbreviation's period ("Fla.", "Corp.") belongs to the name, as CoNLL annotates it.
       keep(same.end === name.end - 1 ? withEnd(same, name.end, analyzed.text) : same);
       continue;
@@ -202,7 +213,7 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
 }
 
 /** A country named just before an office word ("Russian energy minister", "Turkish premier"): the office's owner, which the relations read. */
-function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
+export function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
   if (mention.type !== 'Country') return false;
   const next = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(mention.end, mention.end + 60))?.[1];
   return next !== undefined && next.split(/\s+/).some((word) => gazetteer.titleHeads.has(nameKey(word)));

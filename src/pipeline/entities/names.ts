@@ -47,6 +47,14 @@ export function readSpan(text: string, tokens: Token[], span: Span, gazetteer: G
   const known = gazetteer.names.has(nameKey(spanText(text, tokens, start, end)));
   const owner = start + 1 < end && !known ? leadingCountry(tokens, start, end, gazetteer) : undefined;
   const titleAt = known ? undefined : titleMatch(tokens, owner ? owner.end : start, end, gazetteer);
+  // "West German Finance minister Gerhard Stoltenberg": a title whose head word is in lower case
+  // after the span; the span is its country and qualifier, and names the country only.
+  const head = tokens[end];
+  const namesABody = NAME_PATTERNS.some((pattern) => pattern.lastWords?.includes(nameKey(tokens[end - 1]!.text))); // "Japanese Finance Ministry official"
+  if (owner && !titleAt && !namesABody && head && /^\p{Ll}/u.test(head.text) && !breaksAfter(tokens[end - 1]!) && gazetteer.titleHeads.has(nameKey(head.text))) {
+    mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
+    return found;
+  }
   if (titleAt && titleAt.end < end) {
     if (owner) {
       ofIndex = first + mentions.length;
@@ -55,7 +63,9 @@ export function readSpan(text: string, tokens: Token[], span: Span, gazetteer: G
     title = { name: titleAt.title, relation: titleAt.relation, ...(ofIndex !== undefined && { of: ofIndex }) };
     start = titleAt.end;
   } else if (titleAt && titleAt.end === end) {
-    return found; // a bare title ("President") names nobody
+    // A bare title ("President") names nobody; its country does ("Turkish Ambassador to Athens Nazmi Akiman").
+    if (owner) mentions.push(makeMention(text, tokens, start, owner.end, 'Country', owner.country));
+    return found;
   } else if (!known && end - start > 1 && gazetteer.titleHeads.get(nameKey(tokens[end - 1]!.text))) {
     return found; // "Kuwait's Oil Minister, Ali Nasser": a title with its name in apposition names nobody itself
   } else if (!known) {
@@ -85,6 +95,9 @@ export function readSpan(text: string, tokens: Token[], span: Span, gazetteer: G
   const classified: Classified | undefined = title ? { type: 'Person', strength: 'strong' } : classify(words, surface, extended?.noun, gazetteer);
   if (extended && classified && (classified.type === 'Treaty' || classified.type === 'Event')) {
     mentions.push(makeMention(text, tokens, start, extended.end, classified.type));
+    // "the IMF meeting" names the IMF too.
+    const inner = gazetteer.names.get(nameKey(surface));
+    if (inner?.strength === 'strong') mentions.push(makeMention(text, tokens, start, end, inner.type, inner.canonical));
     return found;
   }
   if (!classified && words.length === 1 && isAdjective(words[0]!, gazetteer)) return found;
@@ -143,10 +156,12 @@ function titleMatch(tokens: Token[], start: number, end: number, gazetteer: Gaze
 /** "the ABM treaty", "the APEC forum", "the September 11 terrorist attacks". */
 function trailingNoun(tokens: Token[], end: number): { end: number; noun: string } | undefined {
   // "Shultz's talks" are his talks, not an event named "Shultz".
-  if (/['’]s?$/u.test(tokens[end - 1]!.text) || /^['’]/u.test(tokens[end - 1]!.post)) return undefined;
+  if (/['’]s?$/u.test(tokens[end - 1]!.text) || /^['’]/u.test(tokens[end - 1]!.post) || breaksAfter(tokens[end - 1]!)) return undefined;
   for (let k = end; k < Math.min(end + 2, tokens.length); k++) {
     const word = tokens[k]!.text.toLowerCase();
-    if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return { end: k + 1, noun: word };
+    // The noun heads the phrase: "the UN war crimes tribunal" names no war.
+    const head = breaksAfter(tokens[k]!) || !tokens[k + 1]?.tags.has('Noun') || isCapitalised(tokens[k + 1]!.text);
+    if (NAME_PATTERNS.some((pattern) => pattern.trailingNouns?.includes(word))) return head ? { end: k + 1, noun: word } : undefined;
     if (isCapitalised(tokens[k]!.text) || !(tokens[k]!.tags.has('Adjective') || tokens[k]!.tags.has('Noun'))) return undefined;
     if (breaksAfter(tokens[k]!)) return undefined;
   }
@@ -164,6 +179,11 @@ interface Classified {
 function classify(words: Token[], surface: string, trailing: string | undefined, gazetteer: Gazetteer): Classified | undefined {
   const key = nameKey(surface);
   const known = gazetteer.names.get(key);
+  // "the Paris accord", "the IMF meeting", "the Brussels summit": a body's or a place's name before a
+  // treaty or event noun names the treaty or event; a person's or a country's does not ("Iran talks").
+  const named = trailing && (!known || known.type === 'Organization' || known.type === 'Place') && !gazetteer.demonyms.has(key);
+  const trailed = named ? NAME_PATTERNS.find((pattern) => pattern.trailingNouns?.includes(trailing)) : undefined;
+  if (trailed && (trailed.type === 'Treaty' || trailed.type === 'Event')) return { type: trailed.type, strength: 'strong' };
   if (known?.strength === 'strong') return { type: known.type, canonical: known.canonical, strength: 'strong' };
   // "Russian" in "Russian energy minister Ivan Petrov" names the country it describes.
   const country = gazetteer.demonyms.get(key);

@@ -19,7 +19,7 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
     type: 'Treaty',
     lastWords: ['treaty', 'accord', 'accords', 'pact', 'convention', 'protocol', 'charter', 'agreement'],
     firstWordsBeforeOf: ['treaty', 'convention', 'protocol', 'charter'],
-    trailingNouns: ['treaty', 'accord', 'accords', 'pact', 'protocol', 'convention'],
+    trailingNouns: ['treaty', 'accord', 'accords', 'pact', 'protocol', 'convention', 'agreement'],
   },
   {
     type: 'Event',
@@ -29,7 +29,7 @@ export const NAME_PATTERNS: readonly NamePattern[] = [
       'grand prix', 'tournament', 'cup', 'open', 'massacre', 'bombing', 'uprising', 'talks',
     ],
     firstWordsBeforeOf: ['battle', 'siege', 'summit', 'conference', 'congress of vienna'],
-    trailingNouns: ['forum', 'summit', 'conference', 'attacks', 'attack', 'war', 'games', 'talks', 'crisis', 'bombing', 'bombings'],
+    trailingNouns: ['forum', 'summit', 'conference', 'meeting', 'attacks', 'attack', 'war', 'games', 'talks', 'crisis', 'bombing', 'bombings'],
   },
   {
     type: 'Organization',

@@ -88,9 +88,11 @@ function roleEntities(tree: Tree, table: FrameTable, frame: CompiledFrame, role:
   const spec = frame.roles.get(role);
   if (!spec) return [];
   const found: number[] = [];
+  // A trigger that is part of a name ("the Brussels summit") is no place or party of itself.
+  const own = new Set(entities.at(trigger));
   for (const path of spec.paths) {
     for (const token of tree.follow(trigger, path)) {
-      for (const member of tree.conjuncts(token)) found.push(...tokenEntities(tree, table, member, entities));
+      for (const member of tree.conjuncts(token)) found.push(...tokenEntities(tree, table, member, entities).filter((e) => path.steps.length === 0 || !own.has(e)));
     }
   }
   return [...new Set(found)].filter((e) => !spec.types || spec.types.has(entities.type(e)));
@@ -110,7 +112,9 @@ function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entiti
   }
   if (own.length > 0) return own;
   for (const child of tree.children(token)) {
-    if (child.deprel === 'appos' || child.deprel === 'flat') {
+    // "Turkish Ambassador to Athens Nazmi Akiman": a parser may hang the name on its title as an nmod with no preposition.
+    const untitled = child.deprel === 'nmod' && tree.markers(child).length === 0 && entities.at(child).some((e) => entities.type(e) === 'Person');
+    if (child.deprel === 'appos' || child.deprel === 'flat' || untitled) {
       const named = entities.at(child);
       if (named.length > 0) return named;
     }

@@ -194,8 +194,10 @@ export function modalityOf(tree: Tree, trigger: SyntaxToken, table: FrameTable):
       if ((child.deprel === 'aux' || child.deprel === 'aux:pass') && modalAuxiliaries.has(word)) intended = true;
       if ((child.deprel === 'amod' || child.deprel === 'det') && token.upos !== 'VERB' && intendingModifiers.has(word)) intended = true;
     }
-    // "the envoy is to meet the committee": be + to, read as a copula.
     const children = tree.children(token);
+    // "there were no plans for a meeting": an existential whose subject is denied.
+    if (children.some((c) => c.deprel === 'expl') && children.some((c) => c.deprel === 'nsubj' && tree.children(c).some((d) => d.deprel === 'det' && negators.has(d.form.toLowerCase())))) return 'void';
+    // "the envoy is to meet the committee": be + to, read as a copula.
     if (children.some((c) => c.deprel === 'cop' && c.lemma === 'be') && children.some((c) => c.deprel === 'mark' && c.form.toLowerCase() === 'to')) intended = true;
     const governor = tree.governor(token);
     if (governor) {

@@ -9,6 +9,7 @@ import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { CorefLink } from '../coreference.js';
+import { ownsTitle } from '../entities/combine.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
@@ -37,7 +38,17 @@ export function findRelations(documentId: string, analyzed: AnalyzedText, resolv
   surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
   possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
   storyCountryTitles(analyzed, resolved, relations, emit);
-  return dedupe(relations);
+  return withoutTitledBodies(dedupe(relations));
+}
+
+/** Relations between parties, which a title's body does not join. */
+const PARTY_RELATIONS: ReadonlySet<RelationType> = new Set(['MET_WITH', 'PLANS_SUMMIT', 'NEGOTIATES_WITH']);
+
+/** "Baker and Bundesbank President Karl Otto Poehl met": the body named in a title is no party beside its holder in that sentence. */
+function withoutTitledBodies(relations: Relation[]): Relation[] {
+  const titled = new Set(relations.filter((r) => r.type === 'LEADER_OF' || r.type === 'WORKS_FOR').map((r) => `${r.evidence[0]!.start}|${r.target}`));
+  const inTitle = (r: Relation, entity: string): boolean => titled.has(`${r.evidence[0]!.start}|${entity}`);
+  return relations.filter((r) => !PARTY_RELATIONS.has(r.type) || !(inTitle(r, r.source) || inTitle(r, r.target)));
 }
 
 /**
@@ -135,7 +146,9 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: rea
   const namesBySentence = analyzed.sentences.map(() => [] as Parameters<typeof sentenceItems>[1]);
   resolved.mentions.forEach((mention, i) => {
     const referents = resolved.referents[i]!;
-    if (referents.length === 0 || owners.has(i) || demonyms.has(nameKey(mention.text))) return;
+    // A demonym that owns the office after it names its country: "Soviet deputy prime minister Alexei Antonov".
+    const describes = demonyms.has(nameKey(mention.text)) && !ownsTitle(analyzed.text, mention, getGazetteer());
+    if (referents.length === 0 || owners.has(i) || describes) return;
     const type = resolved.entities[referents[0]!]!.type;
     const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
     namesBySentence[mention.sentence]!.push({ start, end: mention.end, type, referents, text: mention.text });

@@ -18,10 +18,11 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
     if (people.length === 0) continue;
     const head = tree.head(token);
     if (head && entities.at(head).some((e) => people.includes(e))) continue; // not the head of the name
-    for (const title of titlesOf(tree, token, entities)) {
+    const name = nameTokens(tree, token, people, entities);
+    for (const title of titlesOf(tree, name, entities)) {
       const relation = officeRelation(tree, title, table);
       if (!relation) continue;
-      for (const owner of ownersOf(tree, title, entities, token)) {
+      for (const owner of ownersOf(tree, title, entities, name)) {
         for (const person of people) {
           facts.push({ type: relation.type, source: person, target: owner, properties: { title: relation.title }, confidence: 0.75 });
         }
@@ -34,11 +35,27 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
 /** How a title attaches to a name: "minister Ivan Petrov" (compound, or nmod:desc in newer UD), "Petrov, the minister" (appos), a tagger's "premier(ADJ) Erdogan" (amod). */
 const TITLE_LINKS = new Set(['compound', 'appos', 'nmod:desc', 'amod']);
 
-/** Title nouns of a name: beside it ("minister Ivan Petrov", "Mori, director of"), or the name is the subject of a copula ("Smith is chairman"). */
-function titlesOf(tree: Tree, name: SyntaxToken, entities: EntityView): SyntaxToken[] {
-  const found = tree.children(name).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0);
-  const head = tree.head(name);
-  if (head && entities.at(head).length === 0 && (name.deprel === 'appos' || (name.deprel === 'nsubj' && tree.children(head, 'cop').length > 0))) found.push(head);
+/** The tokens of a person's name: its head and the words below it that are part of it (a parser may hang a title on a first name). */
+function nameTokens(tree: Tree, head: SyntaxToken, people: number[], entities: EntityView): SyntaxToken[] {
+  const tokens = [head];
+  for (let i = 0; i < tokens.length; i++) tokens.push(...tree.children(tokens[i]!).filter((c) => entities.at(c).some((e) => people.includes(e))));
+  return tokens;
+}
+
+/**
+ * Title nouns of a name: beside it ("minister Ivan Petrov", "Mori, director of"), above it with no
+ * preposition between ("Ambassador(head) to Athens Nazmi Akiman(nmod)", a parser's reading of a title
+ * before a name), or the name is the subject of a copula ("Smith is chairman").
+ */
+function titlesOf(tree: Tree, name: SyntaxToken[], entities: EntityView): SyntaxToken[] {
+  const found = name.flatMap((token) => tree.children(token).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0));
+  const [top] = name;
+  const head = tree.head(top!);
+  // Not a title that belongs to another name ("Gazprom chairman(appos of Raha) … Aiyar(nmod)").
+  const headOwner = head && tree.head(head);
+  const titlesOther = head !== undefined && ['appos', 'nmod:desc', 'compound', 'amod'].includes(head.deprel) && headOwner !== undefined && entities.at(headOwner).some((e) => entities.type(e) === 'Person');
+  const untitledNmod = top!.deprel === 'nmod' && tree.markers(top!).length === 0 && !titlesOther;
+  if (head && entities.at(head).length === 0 && (top!.deprel === 'appos' || untitledNmod || (top!.deprel === 'nsubj' && tree.children(head, 'cop').length > 0))) found.push(head);
   return found;
 }
 
@@ -55,13 +72,16 @@ function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable): { ty
 }
 
 /** The countries and bodies a title belongs to: "Russian", "MITI's …", "of West Germany's largest bank, Deutsche Bank". */
-function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView, name: SyntaxToken): number[] {
+function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView, name: SyntaxToken[]): number[] {
   const owners: number[] = [];
   const isOwner = (e: number): boolean => entities.type(e) === 'Country' || entities.type(e) === 'Organization';
-  // The owner may also modify the name itself ("Turkish(amod) premier(amod) Recep Erdogan"), or be
-  // the word a tagger made the name hang on ("Turkish" as head of "… Erdogan(flat)").
-  const head = tree.head(name);
-  const beside = [...tree.children(name).filter((c) => c !== title && (c.deprel === 'amod' || c.deprel === 'compound')), ...(head && name.deprel === 'flat' ? [head] : [])];
+  // The owner may also modify the name itself ("Turkish(amod) premier(amod) Recep Erdogan"), or a
+  // word beside the title ("BBC(compound) labour affairs(nmod:desc) correspondent(amod) Stephen Cape"),
+  // or be the word a tagger made the name hang on ("Turkish" as head of "… Erdogan(flat)").
+  const top = name[0]!;
+  const head = tree.head(top);
+  const modifiers = name.flatMap((token) => tree.children(token).filter((c) => c !== title && !name.includes(c) && (c.deprel === 'amod' || c.deprel === 'compound' || c.deprel === 'nmod:desc')));
+  const beside = [...modifiers, ...modifiers.filter((m) => entities.named(m).length === 0).flatMap((m) => tree.children(m).filter((c) => c.deprel === 'compound' || c.deprel === 'amod' || c.deprel === 'nmod:poss')), ...(head && top.deprel === 'flat' ? [head] : [])];
   for (const token of beside) owners.push(...entities.named(token).filter(isOwner));
   for (const child of tree.children(title)) {
     const attached = child.deprel === 'amod' || child.deprel === 'compound' || child.deprel === 'nmod:poss' || (child.deprel === 'nmod' && tree.markers(child).some((m) => m === 'of' || m === 'at' || m === 'for'));

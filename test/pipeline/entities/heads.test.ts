@@ -28,4 +28,8 @@ describe('wire datelines and codes', () => {
     const found = names('He flew to Washington DC on Monday.');
     expect(found).toContain('Place:Washington DC');
   });
+
+  it('reads a country the tagger took for an organization as the country: "The Philippines meets the criteria"', () => {
+    expect(names('The Philippines meets the first two criteria but not the third.')).toEqual(['Country:The Philippines']);
+  });
 });

@@ -130,6 +130,15 @@ describe('frames on dependency trees', () => {
     );
     expect(found.filter((r) => r.startsWith('MET_'))).toEqual([]);
   });
+
+  it('the body in a title is no party beside its holder, even where the parse makes it a conjunct: "Baker and Bundesbank President Karl Poehl met"', () => {
+    const found = relationsOfTree(
+      'James Baker and Bundesbank President Karl Poehl met on Monday.',
+      'James/PROPN/8/nsubj Baker/PROPN/1/flat and/CCONJ/4/cc Bundesbank/PROPN/1/conj President/PROPN/6/nmod:desc Karl/PROPN/1/conj Poehl/PROPN/6/flat met/VERB/0/root/meet on/ADP/10/case Monday/PROPN/8/obl ./PUNCT/8/punct',
+    );
+    expect(found).toContain('MET_WITH James Baker → Karl Poehl @Monday');
+    expect(found.filter((r) => r.startsWith('MET_WITH') && r.includes('Bundesbank'))).toEqual([]);
+  });
 });
 
 describe('offices on dependency trees', () => {

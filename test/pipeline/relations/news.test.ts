@@ -85,6 +85,31 @@ describe('frames on news', () => {
     expect(offers.filter((r) => r.startsWith('INVITED'))).toEqual([]);
   });
 
+  it('offices with a lower-case title: "Soviet deputy prime minister Alexei Antonov", "Guinean natural resources minister Ousmane Sylla", "BBC home affairs correspondent Danny Shaw"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-12414', 'Soviet deputy prime minister Alexei Antonov begins two days of economic talks in Bonn')).toContain('WORKS_FOR Alexei Antonov → Soviet Union');
+    expect(factsOf('reuters.jsonl', 'reuters-1156', 'between Guinean natural resources minister Ousmane Sylla and Nigerian minister')).toContain('WORKS_FOR Ousmane Sylla → Guinea');
+    expect(factsOf('bbc_all.jsonl', 'bbc/politics/239.txt', 'BBC home affairs correspondent Danny Shaw said the research is inconclusive.')).toContain('WORKS_FOR Danny Shaw → BBC');
+  });
+
+  it('a named meeting: attended ("Mr Chidambaram is attending the G7 meeting"), and where it is held ("the OPEC meeting in Vienna")', () => {
+    expect(factsOf('bbc_all.jsonl', 'bbc/business/008.txt', 'Mr Chidambaram is attending the G7 meeting as part of the G20 group')).toContain('ATTENDED Palaniappan Chidambaram → G7 meeting');
+    expect(factsOf('reuters.jsonl', 'reuters-19509', 'We took a very positive view of the OPEC meeting in Vienna')).toContain('HELD_IN OPEC meeting → Vienna');
+  });
+
+  it('talks named after a body are an event of it, not the body: "the failure of the ICO talks in London"', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-1085', 'the failure of the ICO talks in London to reach agreement');
+    expect(found).toContain('HELD_IN ICO talks → London');
+    expect(found.filter((r) => r.startsWith('BASED_IN'))).toEqual([]);
+  });
+
+  it('leaving a party: "Robert Kilroy-Silk has quit the UK Independence Party"', () => {
+    expect(factsOf('bbc_all.jsonl', 'bbc/politics/281.txt', 'Robert Kilroy-Silk has quit the UK Independence Party')).toContain('WITHDRAWS_FROM Robert Kilroy-Silk → UK Independence Party (done)');
+  });
+
+  it('standing by a treaty is support: "he stood by the Paris agreement"', () => {
+    expect(factsOf('reuters.jsonl', 'reuters-9689', 'Treasury Secretary James Baker said he stood by the Paris agreement')).toContain('SUPPORTS James Baker → Paris agreement');
+  });
+
   it('a summit\'s place through "in": "the earlier Reagan-Gorbachev summit in Geneva"; talks "held in April" have a time, no place', () => {
     expect(factsOf('reuters.jsonl', 'reuters-1290', 'the earlier Reagan-Gorbachev summit in Geneva')).toContain('HELD_IN Reagan-Gorbachev summit → Geneva');
     const dated = factsOf('reuters.jsonl', 'reuters-914', 'Ministry sources said the talks are likely to be held in April or June.');

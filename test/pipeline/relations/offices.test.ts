@@ -30,6 +30,23 @@ describe('offices', () => {
     expect(offices('West German Farm Minister Karl Weber arrived on Monday.')).toEqual(['WORKS_FOR Karl Weber → West Germany (Farm Minister)']);
   });
 
+  it('a lower-case title between a country and a name: "Russian energy minister", "Turkish Ambassador to Athens"', () => {
+    expect(offices('Russian energy minister Viktor Petrov and his aides arrived on Monday.')).toContain('WORKS_FOR Viktor Petrov → Russia (energy minister)');
+    expect(offices('He spoke after talks with Turkish Ambassador to Athens Nazmi Akiman on Monday.')).toContain('WORKS_FOR Nazmi Akiman → Turkey (Ambassador)');
+  });
+
+  it('a capitalised qualifier before a lower-case title: "West German Finance minister Karl Weber"; a ministry\'s official is no such title', () => {
+    const weber = offices('West German Finance minister Karl Weber said rates would hold.');
+    expect(weber.filter((r) => r.startsWith('WORKS_FOR Karl Weber → West Germany'))).toHaveLength(1);
+    const official = offices('A Japanese Finance Ministry official, Kenji Mori, said rates would hold.');
+    expect(official.filter((r) => r.includes('→ Japan') && r.includes('minister'))).toEqual([]);
+  });
+
+  it('a title that belongs to one name in a list is not given to the next', () => {
+    const found = offices('The talks were between Gazprom chairman Aleksey Miller and India\'s petroleum minister Mani Aiyar.');
+    expect(found.filter((r) => r.includes('Aiyar → Gazprom'))).toEqual([]);
+  });
+
   it('a title owned through "his" belongs to what its possessor leads', () => {
     const found = offices('King Hussein of Jordan arrived in Cairo on Monday. He was accompanied by his Foreign Minister Tahir al-Masri.');
     expect(found).toContain('WORKS_FOR Tahir al-Masri → Jordan (Foreign Minister)');
