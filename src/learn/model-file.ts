@@ -62,11 +62,8 @@ export function encodeModel<Meta>(contents: ModelContents<Meta>): Buffer {
   return Buffer.concat([MAGIC, version, createHash('sha256').update(body).digest(), body]);
 }
 
-/**
- * Reads a model of the given kind; anything else (wrong kind, version, damage) is a `UserError`.
- * `shared`: the weights live in a SharedArrayBuffer, so worker threads can use them without a copy.
- */
-export function decodeModel<Meta>(bytes: Buffer, source: string, kind: string, { shared = false } = {}): ModelContents<Meta> {
+/** Reads a model of the given kind; anything else (wrong kind, version, damage) is a `UserError`. */
+export function decodeModel<Meta>(bytes: Buffer, source: string, kind: string): ModelContents<Meta> {
   const bad = (why: string) => new UserError(`${source}: not a usable ${kind} model (${why})`);
   if (bytes.length < PREAMBLE || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw bad('not a kg-extract model file');
   const version = bytes.readUInt32LE(MAGIC.length);
@@ -94,8 +91,7 @@ export function decodeModel<Meta>(bytes: Buffer, source: string, kind: string, {
     if (offset + valueBytes > payload.length) throw bad(`section ${section.name} is cut short`);
     const values = new Int16Array(payload.buffer.slice(payload.byteOffset + offset, payload.byteOffset + offset + valueBytes));
     offset += valueBytes;
-    const length = section.classCount * section.bucketCount;
-    const weights = shared ? new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(length);
+    const weights = new Float32Array(section.classCount * section.bucketCount);
     let position = 0;
     let read = 0;
     for (let i = 0; i < section.entries; i++) {
@@ -120,54 +116,14 @@ export async function saveModel<Meta>(path: string, contents: ModelContents<Meta
   await writeFileAtomic(path, encodeModel(contents));
 }
 
-/** Models handed over by `adoptSharedModels`, by path. */
-const adoptedModels = new Map<string, ModelContents<unknown>>();
-
-export function loadModel<Meta>(path: string, kind: string, { shared = false } = {}): ModelContents<Meta> {
-  const adopted = adoptedModels.get(path);
-  if (adopted?.kind === kind) return adopted as ModelContents<Meta>;
+export function loadModel<Meta>(path: string, kind: string): ModelContents<Meta> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new UserError(`cannot read the ${kind} model ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return decodeModel(bytes, path, kind, { shared });
-}
-
-/**
- * Model files decoded once, into shared memory, by the thread that starts worker threads, and handed
- * to each (as `workerData`): the weights (about 150 MB for the pipeline's models) are read-only once
- * loaded, so one copy serves every thread instead of one copy per thread.
- */
-export type SharedModels = Record<string, { kind: string; meta: unknown; sections: Record<string, { classCount: number; bucketCount: number; scale: number; weights: Float32Array }> }>;
-
-export function loadSharedModels(files: readonly { path: string; kind: string }[]): SharedModels {
-  const models: SharedModels = {};
-  for (const { path, kind } of files) {
-    const { meta, sections } = loadModel(path, kind, { shared: true });
-    models[path] = {
-      kind,
-      meta,
-      sections: Object.fromEntries(
-        Object.entries(sections).map(([name, model]) => [name, { classCount: model.classCount, bucketCount: model.bucketCount, scale: model.scale, weights: model.weights }]),
-      ),
-    };
-  }
-  return models;
-}
-
-/** In a worker thread: `loadModel` of these paths returns the shared models instead of reading the files. */
-export function adoptSharedModels(models: SharedModels): void {
-  for (const [path, { kind, meta, sections }] of Object.entries(models)) {
-    adoptedModels.set(path, {
-      kind,
-      meta,
-      sections: Object.fromEntries(
-        Object.entries(sections).map(([name, section]) => [name, new AveragedPerceptron(section.classCount, section.bucketCount, { values: section.weights, scale: section.scale })]),
-      ),
-    });
-  }
+  return decodeModel(bytes, path, kind);
 }
 
 /** The non-zero weights: positions as delta-coded LEB128 varints, values as int16 multiples of the scale. */

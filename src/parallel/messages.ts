@@ -1,5 +1,4 @@
 import type { DocumentExtraction, SourceDocument } from '../types.js';
-import type { SharedModels } from '../learn/index.js';
 
 /** Main thread → worker: extract one document. A worker has one task at a time, so no ids are needed. */
 export interface TaskMessage {
@@ -8,8 +7,3 @@ export interface TaskMessage {
 
 /** Worker → main thread: the extraction, or why it failed. */
 export type ResultMessage = { extraction: DocumentExtraction } | { error: unknown };
-
-/** Main thread → each worker at its start: the models, decoded once into shared memory. */
-export interface WorkerData {
-  models: SharedModels;
-}

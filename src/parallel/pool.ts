@@ -3,11 +3,9 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
-import { loadSharedModels, type SharedModels } from '../learn/index.js';
-import { PIPELINE_MODELS } from '../pipeline/models.js';
 import type { DocumentExtraction, SourceDocument } from '../types.js';
 import { DocumentExtractionError } from './errors.js';
-import type { ResultMessage, TaskMessage, WorkerData } from './messages.js';
+import type { ResultMessage, TaskMessage } from './messages.js';
 
 interface Task {
   document: SourceDocument;
@@ -26,7 +24,6 @@ export class ExtractionPool {
   private readonly queue: Task[] = [];
   private failure: UserError | undefined;
   private closing = false;
-  private models: SharedModels | undefined;
 
   constructor(private readonly size: number) {}
 
@@ -54,9 +51,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Worker {
-    // Decoded on the first spawn, once for all threads.
-    this.models ??= loadSharedModels(PIPELINE_MODELS);
-    const worker = startWorker(this.models);
+    const worker = startWorker();
     this.workers.push(worker);
     worker.on('message', (message: ResultMessage) => {
       const task = this.running.get(worker)!;
@@ -90,12 +85,11 @@ export class ExtractionPool {
  * The compiled worker sits beside this file in dist/. Running from the TypeScript sources (vitest,
  * tsx), the thread loads `worker.ts` through tsx's loader instead, so tests exercise the sources.
  */
-function startWorker(models: SharedModels): Worker {
-  const workerData: WorkerData = { models };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
   const tsx = JSON.stringify(tsxEsmApi());
   const script = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${script}); });`, { eval: true, workerData });
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${script}); });`, { eval: true });
 }
 
 /** tsx's ESM API by its package exports (vite-node, which runs the tests, has no import.meta.resolve). */

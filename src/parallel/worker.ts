@@ -1,10 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { adoptSharedModels } from '../learn/index.js';
+import { parentPort } from 'node:worker_threads';
 import { extractDocument } from '../pipeline/index.js';
-import type { ResultMessage, TaskMessage, WorkerData } from './messages.js';
+import type { ResultMessage, TaskMessage } from './messages.js';
 
-/** A pool thread: runs the per-document pipeline on each document it is sent, with the pool's shared models. */
-adoptSharedModels((workerData as WorkerData).models);
+/** A pool thread: runs the per-document pipeline on each document it is sent. */
 const port = parentPort!;
 port.on('message', ({ document }: TaskMessage) => {
   let result: ResultMessage;

@@ -8,7 +8,7 @@ import { tokenize, type TextToken } from './tokenize.js';
 import type { ParsedSentence, SyntaxToken } from './types.js';
 
 export type { ParsedSentence, SyntaxToken } from './types.js';
-export { SyntaxModel, SYNTAX_MODEL_KIND, type WordAnalysis } from './model.js';
+export { SyntaxModel, type WordAnalysis } from './model.js';
 export { tokenize, type TextToken } from './tokenize.js';
 
 /** The shipped model (CC BY-SA 4.0, trained on UD English EWT). */

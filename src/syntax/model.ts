@@ -8,7 +8,7 @@ import { Parser, parserInput } from './parser.js';
 import { Tagger } from './tagger.js';
 import { hashWords } from './word-features.js';
 
-export const SYNTAX_MODEL_KIND = 'syntax';
+const KIND = 'syntax';
 
 interface SyntaxMeta {
   xposTags: string[];
@@ -68,11 +68,11 @@ export class SyntaxModel {
       uposDictionary: [...upos.dictionary],
       lemmas: [...this.lemmas],
     };
-    await saveModel(path, { kind: SYNTAX_MODEL_KIND, meta, sections });
+    await saveModel(path, { kind: KIND, meta, sections });
   }
 
   static load(path: string): SyntaxModel {
-    const { meta, sections } = loadModel<SyntaxMeta>(path, SYNTAX_MODEL_KIND);
+    const { meta, sections } = loadModel<SyntaxMeta>(path, KIND);
     const tagger = new Tagger([
       { tags: meta.xposTags, model: sections.xpos!, dictionary: new Map(meta.xposDictionary) },
       { tags: meta.uposTags, model: sections.upos!, dictionary: new Map(meta.uposDictionary) },

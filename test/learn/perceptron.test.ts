@@ -3,17 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import {
-  AveragedPerceptron,
-  FeatureList,
-  adoptSharedModels,
-  decodeModel,
-  encodeModel,
-  hashString,
-  loadModel,
-  loadSharedModels,
-  saveModel,
-} from '../../src/learn/index.js';
+import { AveragedPerceptron, FeatureList, decodeModel, encodeModel, hashString, loadModel, saveModel } from '../../src/learn/index.js';
 
 // A toy task no single word decides: the class of a three-word phrase is its verb's object kind,
 // but "bank" means a place after "swim to" and an institution after "pay to".
@@ -107,27 +97,6 @@ describe('averaged perceptron', () => {
     writeFileSync(join(dir, 'empty.kgm'), '');
     expect(() => loadModel(join(dir, 'empty.kgm'), 'toy')).toThrow(/not a kg-extract model file/);
     expect(() => loadModel(join(dir, 'missing.kgm'), 'toy')).toThrow(/cannot read the toy model .*missing\.kgm: ENOENT/);
-  });
-});
-
-describe('models shared with worker threads', () => {
-  it('hands over one copy of the weights: what a thread adopts scores as the file and shares its memory', async () => {
-    const model = train();
-    const path = join(mkdtempSync(join(tmpdir(), 'kg-learn-')), 'toy.kgm');
-    await saveModel(path, { kind: 'toy', meta: { classes: CLASSES }, sections: { main: model } });
-    const shared = loadSharedModels([{ path, kind: 'toy' }]);
-    const handed = shared[path]!.sections.main!.weights;
-    expect(handed.buffer).toBeInstanceOf(SharedArrayBuffer);
-    // What workerData does on the way to a thread: a structured clone, which shares a SharedArrayBuffer.
-    adoptSharedModels(structuredClone(shared));
-    const adopted = loadModel<{ classes: string[] }>(path, 'toy');
-    expect(adopted.meta.classes).toEqual(CLASSES);
-    for (const [phrase] of DATA) expect(predict(adopted.sections.main!, phrase)).toEqual(predict(model, phrase));
-    const index = handed.findIndex((weight) => weight !== 0);
-    handed[index] = 12345;
-    expect(adopted.sections.main!.weights[index]).toBe(12345);
-    // Another kind at the same path is not the adopted model: the file is read, and refused.
-    expect(() => loadModel(path, 'tagger')).toThrow(/holds a toy model/);
   });
 });
 

@@ -25,7 +25,7 @@ export function decodeNameTagger(bytes: Buffer, source: string): NameTaggerModel
 
 let loaded: NameTaggerModel | undefined;
 
-/** The shipped model, read once per process (a pool of worker threads shares one, see `loadSharedModels`). */
+/** The shipped model, read once per process (each worker thread reads its own). */
 export function getNameTagger(): NameTaggerModel {
   loaded ??= checked(loadModel<NameTaggerMeta>(NAME_TAGGER_PATH, NAME_TAGGER_KIND), NAME_TAGGER_PATH);
   return loaded;
