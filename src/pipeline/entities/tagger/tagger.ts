@@ -38,6 +38,9 @@ class Scratch {
   best = new Float32Array(0);
   after = new Float32Array(0);
   readonly labelTransitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  /** The weights of a token's word and of its shape after one previous label. */
+  readonly wordRow = new Float32Array(LABEL_COUNT);
+  readonly shapeRow = new Float32Array(LABEL_COUNT);
   back = new Int8Array(0);
   constructor(bucketCount: number) {
     this.own = new FeatureList(bucketCount, 1024);
@@ -103,9 +106,8 @@ function decodeSentence(
   const length = prepared.features.tokens[s]!.length;
   const L = LABEL_COUNT;
   scratch.reserve(length);
-  const { emission, transition, best, back } = scratch;
+  const { emission, transition, best, back, wordRow, shapeRow } = scratch;
   const scores = new Float32Array(L);
-  const weights = model.weights;
   const byLabel = labelTransitions(model, scratch);
   const outside = prepared.features.outside[s]!;
   for (let i = 0; i < length; i++) {
@@ -124,9 +126,9 @@ function decodeSentence(
         continue;
       }
       const history = historyFeatures(prepared, s, i, previous, scratch, false);
-      const word = history.buckets[0]! * L;
-      const shape = history.buckets[1]! * L;
-      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + weights[word + label]! + weights[shape + label]!;
+      model.weightsOf(history.buckets[0]!, wordRow);
+      model.weightsOf(history.buckets[1]!, shapeRow);
+      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + wordRow[label]! + shapeRow[label]!;
     }
   }
   for (let i = 0; i < length; i++) {
