@@ -44,13 +44,18 @@ export class AveragedPerceptron {
     if (compresses(classCount, bucketCount, values.length)) {
       const rowStart = new Int32Array(bucketCount + 1);
       const entries = new Int32Array(values.length);
+      // Positions ascend: walk the buckets alongside them (no division per weight).
+      let bucket = 0;
+      let rowEnd = classCount;
       for (let i = 0; i < positions.length; i++) {
         const position = positions[i]!;
-        const klass = position % classCount;
-        rowStart[(position - klass) / classCount + 1]!++;
-        entries[i] = (values[i]! << 8) | klass;
+        while (position >= rowEnd) {
+          rowStart[++bucket] = i;
+          rowEnd += classCount;
+        }
+        entries[i] = (values[i]! << 8) | (position - rowEnd + classCount);
       }
-      for (let b = 0; b < bucketCount; b++) rowStart[b + 1]! += rowStart[b]!;
+      while (bucket < bucketCount) rowStart[++bucket] = positions.length;
       this.rowStart = rowStart;
       this.entries = entries;
     } else {
