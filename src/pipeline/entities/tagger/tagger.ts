@@ -1,7 +1,7 @@
 import { AveragedPerceptron, FeatureList } from '../../../learn/index.js';
 import type { AnalyzedText } from '../../analyze.js';
 import type { Gazetteer } from '../gazetteer.js';
-import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES, historyKeys } from './features.js';
+import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES } from './features.js';
 import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan, typeIndexOf } from './labels.js';
 
 /**
@@ -14,15 +14,13 @@ export interface NameTaggerModel {
   second: AveragedPerceptron;
 }
 
-/** A document prepared for tagging: its own features, and the hashes history features need. */
+/** A document prepared for tagging: its own features and the hashes its history features need. */
 interface Prepared {
   features: DocumentFeatures;
-  history: { lower: number[][]; shape: number[][] };
 }
 
 function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: number): Prepared {
-  const features = documentFeatures(analyzed, gazetteer, bucketCount);
-  return { features, history: historyKeys(features, analyzed) };
+  return { features: documentFeatures(analyzed, gazetteer, bucketCount) };
 }
 
 /** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
@@ -81,7 +79,7 @@ function ownFeatures(prepared: Prepared, s: number, i: number, evidence: Int32Ar
 function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch, withLabelAlone: boolean, labelAloneOnly = false): FeatureList {
   scratch.history.clear();
   if (labelAloneOnly) scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
-  else addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!, withLabelAlone);
+  else addHistory(scratch.history, previous, prepared.features.history.lower[s]![i]!, prepared.features.history.shape[s]![i]!, withLabelAlone);
   return scratch.history;
 }
 
