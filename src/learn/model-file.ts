@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { AveragedPerceptron, INT16_MAX } from './perceptron.js';
+import { AveragedPerceptron } from './perceptron.js';
 
 const MAGIC = Buffer.from('KGMODEL\0', 'latin1');
 export const MODEL_FORMAT_VERSION = 1;
@@ -42,7 +42,7 @@ export function encodeModel<Meta>(contents: ModelContents<Meta>): Buffer {
   const blobs: Buffer[] = [];
   for (const [name, model] of Object.entries(contents.sections)) {
     if (!model.finalized) throw new Error(`model section ${name} is not finalized`);
-    const { positions, values } = nonZeroWeights(model);
+    const { positions, values } = encodedWeights(model);
     headers.push({
       name,
       classCount: model.classCount,
@@ -85,13 +85,13 @@ export function decodeModel<Meta>(bytes: Buffer, source: string, kind: string): 
   if (header.kind !== kind) throw bad(`it holds a ${header.kind} model`);
   const sections: Record<string, AveragedPerceptron> = {};
   for (const section of header.sections) {
-    const positions = payload.subarray(offset, offset + section.positionBytes);
+    const varints = payload.subarray(offset, offset + section.positionBytes);
     offset += section.positionBytes;
     const valueBytes = section.entries * 2;
     if (offset + valueBytes > payload.length) throw bad(`section ${section.name} is cut short`);
     const values = new Int16Array(payload.buffer.slice(payload.byteOffset + offset, payload.byteOffset + offset + valueBytes));
     offset += valueBytes;
-    const weights = new Float32Array(section.classCount * section.bucketCount);
+    const positions = new Int32Array(section.entries);
     let position = 0;
     let read = 0;
     for (let i = 0; i < section.entries; i++) {
@@ -99,15 +99,15 @@ export function decodeModel<Meta>(bytes: Buffer, source: string, kind: string): 
       let shift = 0;
       let byte: number;
       do {
-        byte = positions[read++]!;
+        byte = varints[read++]!;
         delta += (byte & 0x7f) * 2 ** shift;
         shift += 7;
       } while (byte & 0x80);
       position += delta;
-      weights[position] = values[i]! * section.scale;
+      positions[i] = position;
     }
-    if (read !== positions.length || position >= weights.length) throw bad(`section ${section.name} is malformed`);
-    sections[section.name] = new AveragedPerceptron(section.classCount, section.bucketCount, { values: weights, scale: section.scale });
+    if (read !== varints.length || position >= section.classCount * section.bucketCount) throw bad(`section ${section.name} is malformed`);
+    sections[section.name] = new AveragedPerceptron(section.classCount, section.bucketCount, { positions, values, scale: section.scale });
   }
   return { kind: header.kind, meta: header.meta as Meta, sections };
 }
@@ -127,23 +127,18 @@ export function loadModel<Meta>(path: string, kind: string): ModelContents<Meta>
 }
 
 /** The non-zero weights: positions as delta-coded LEB128 varints, values as int16 multiples of the scale. */
-function nonZeroWeights(model: AveragedPerceptron): { positions: Buffer; values: Int16Array } {
-  const weights = model.weights;
-  const quantized: number[] = [];
+function encodedWeights(model: AveragedPerceptron): { positions: Buffer; values: Int16Array } {
+  const { positions, values } = model.quantizedWeights();
   const bytes: number[] = [];
   let previous = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const q = Math.round(weights[i]! / model.scale);
-    if (q === 0) continue;
-    if (Math.abs(q) > INT16_MAX) throw new Error(`weight ${weights[i]} exceeds the quantization range`);
-    quantized.push(q);
-    let delta = i - previous;
-    previous = i;
+  for (const position of positions) {
+    let delta = position - previous;
+    previous = position;
     while (delta >= 0x80) {
       bytes.push((delta % 0x80) | 0x80);
       delta = Math.floor(delta / 0x80);
     }
     bytes.push(delta);
   }
-  return { positions: Buffer.from(bytes), values: Int16Array.from(quantized) };
+  return { positions: Buffer.from(bytes), values };
 }

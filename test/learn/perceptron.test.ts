@@ -29,8 +29,8 @@ function features(phrase: string, list: FeatureList): FeatureList {
   return list;
 }
 
-function train(): AveragedPerceptron {
-  const model = new AveragedPerceptron(CLASSES.length, 1 << 10);
+function train(buckets = 1 << 10): AveragedPerceptron {
+  const model = new AveragedPerceptron(CLASSES.length, buckets);
   const list = new FeatureList(model.bucketCount);
   const scores = new Float32Array(CLASSES.length);
   for (let epoch = 0; epoch < 10; epoch++) {
@@ -72,6 +72,18 @@ describe('averaged perceptron', () => {
     expect(encodeModel(loaded)).toEqual(readFileSync(path));
     // 1024 buckets × 3 classes of float32 would be 12 kB; only the few touched weights are stored.
     expect(readFileSync(path).length).toBeLessThan(600);
+  });
+
+  it('scores a read model the same to the bit whether it keeps its weights dense or only the non-zero ones', () => {
+    // 1024 buckets hold a few non-zero weights (kept row-compressed), 4 buckets are full (kept dense).
+    for (const buckets of [1 << 10, 4]) {
+      const model = train(buckets);
+      const read = decodeModel<unknown>(encodeModel({ kind: 'toy', meta: {}, sections: { main: model } }), 'toy.kgm', 'toy').sections.main!;
+      expect([...read.weights]).toEqual([...model.weights]);
+      for (const [phrase] of DATA) expect(predict(read, phrase)).toEqual(predict(model, phrase));
+      const row = new Float32Array(CLASSES.length);
+      for (let bucket = 0; bucket < buckets; bucket++) expect([...read.weightsOf(bucket, row)]).toEqual([...model.weights.subarray(bucket * 3, bucket * 3 + 3)]);
+    }
   });
 
   it('turns a damaged, truncated, foreign, mislabelled or missing file into a one-line user error', async () => {

@@ -82,11 +82,18 @@ export function wordShape(word: string): { shape: string; short: string } {
   let shape = '';
   let short = '';
   for (const char of word) {
-    const kind = /\p{Lu}/u.test(char) ? 'X' : /\p{Ll}/u.test(char) ? 'x' : /\d/.test(char) ? 'd' : char;
+    const kind = characterKind(char);
     if (shape.length < 12) shape += kind;
     if (short[short.length - 1] !== kind) short += kind;
   }
   return { shape, short };
+}
+
+/** X, x, d or the character itself; ASCII by its code, which is most characters and spares the Unicode tests. */
+function characterKind(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : char;
+  return /\p{Lu}/u.test(char) ? 'X' : /\p{Ll}/u.test(char) ? 'x' : /\d/.test(char) ? 'd' : char;
 }
 
 /** What the tagger knows about one document before labelling it. */
@@ -97,6 +104,8 @@ export interface DocumentFeatures {
   outside: boolean[][];
   /** keys[s][i]: the token's lower-cased word without a possessive, for document evidence. */
   keys: string[][];
+  /** The hashes of each token's key and short shape, which the decoder's transition features need. */
+  history: { lower: number[][]; shape: number[][] };
 }
 
 const NONE = hashString('');
@@ -111,6 +120,7 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
   const tokens: Int32Array[][] = [];
   const outsides: boolean[][] = [];
   const keys: string[][] = [];
+  const history: DocumentFeatures['history'] = { lower: [], shape: [] };
   for (const sentence of analyzed.tokens) {
     const shouting = shoutingLines(sentence);
     const words = sentence.map((token) => stripPossessive(token.text));
@@ -188,8 +198,10 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
       }),
     );
     keys.push(lower);
+    history.lower.push(lowerHashes);
+    history.shape.push(shortHashes);
   }
-  return { tokens, outside: outsides, keys };
+  return { tokens, outside: outsides, keys, history };
 }
 
 const NO_FEATURES = new Int32Array(0);
@@ -235,14 +247,6 @@ export function addHistory(list: FeatureList, previous: number, lowerHash: numbe
   if (withLabelAlone) list.add(T.previousLabel, previous);
   list.add(T.previousLabelWord, previous, lowerHash);
   list.add(T.previousLabelShape, previous, shapeHash);
-}
-
-/** Hashes the decoder needs per token for its history features. */
-export function historyKeys(document: DocumentFeatures, analyzed: AnalyzedText): { lower: number[][]; shape: number[][] } {
-  return {
-    lower: document.keys.map((sentence) => sentence.map(hashString)),
-    shape: analyzed.tokens.map((sentence) => sentence.map((token) => hashString(wordShape(stripPossessive(token.text)).short))),
-  };
 }
 
 /**

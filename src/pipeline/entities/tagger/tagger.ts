@@ -1,7 +1,7 @@
 import { AveragedPerceptron, FeatureList } from '../../../learn/index.js';
 import type { AnalyzedText } from '../../analyze.js';
 import type { Gazetteer } from '../gazetteer.js';
-import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES, historyKeys } from './features.js';
+import { addHistory, documentEvidence, documentFeatures, type DocumentFeatures, FEATURE_TEMPLATES } from './features.js';
 import { allowedAfter, decodeSpans, encodeSpans, LABEL_COUNT, OUTSIDE, type TokenSpan, typeIndexOf } from './labels.js';
 
 /**
@@ -14,20 +14,23 @@ export interface NameTaggerModel {
   second: AveragedPerceptron;
 }
 
-/** A document prepared for tagging: its own features, and the hashes history features need. */
+/** A document prepared for tagging: its own features and the hashes its history features need. */
 interface Prepared {
   features: DocumentFeatures;
-  history: { lower: number[][]; shape: number[][] };
 }
 
 function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: number): Prepared {
-  const features = documentFeatures(analyzed, gazetteer, bucketCount);
-  return { features, history: historyKeys(features, analyzed) };
+  return { features: documentFeatures(analyzed, gazetteer, bucketCount) };
 }
 
 /** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
 const ALLOWED = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, false));
 const ALLOWED_LAST = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, true));
+/** For each label, the labels that may precede it, ascending (Viterbi tries only those). */
+const previousLabels = (allowed: boolean[]): number[][] =>
+  Array.from({ length: LABEL_COUNT }, (_, label) => Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => allowed[previous * LABEL_COUNT + label]));
+const ALLOWED_BEFORE = previousLabels(ALLOWED);
+const ALLOWED_BEFORE_LAST = previousLabels(ALLOWED_LAST);
 
 /** Reusable buffers of one decoder, grown to the longest sentence seen. */
 class Scratch {
@@ -38,6 +41,12 @@ class Scratch {
   best = new Float32Array(0);
   after = new Float32Array(0);
   readonly labelTransitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  /** The finalized model `labelTransitions` holds the scores of (a learning model changes every sentence). */
+  labelTransitionsOf: AveragedPerceptron | undefined;
+  readonly scores = new Float32Array(LABEL_COUNT);
+  /** The weights of a token's word and of its shape after one previous label. */
+  readonly wordRow = new Float32Array(LABEL_COUNT);
+  readonly shapeRow = new Float32Array(LABEL_COUNT);
   back = new Int8Array(0);
   constructor(bucketCount: number) {
     this.own = new FeatureList(bucketCount, 1024);
@@ -70,14 +79,16 @@ function ownFeatures(prepared: Prepared, s: number, i: number, evidence: Int32Ar
 function historyFeatures(prepared: Prepared, s: number, i: number, previous: number, scratch: Scratch, withLabelAlone: boolean, labelAloneOnly = false): FeatureList {
   scratch.history.clear();
   if (labelAloneOnly) scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
-  else addHistory(scratch.history, previous, prepared.history.lower[s]![i]!, prepared.history.shape[s]![i]!, withLabelAlone);
+  else addHistory(scratch.history, previous, prepared.features.history.lower[s]![i]!, prepared.features.history.shape[s]![i]!, withLabelAlone);
   return scratch.history;
 }
 
 /** The scores of each label after each previous label, from the previous label alone: a sentence's constant part of the transitions. */
 function labelTransitions(model: AveragedPerceptron, scratch: Scratch): Float32Array {
+  if (scratch.labelTransitionsOf === model) return scratch.labelTransitions;
+  scratch.labelTransitionsOf = model.finalized ? model : undefined;
   const L = LABEL_COUNT;
-  const scores = new Float32Array(L);
+  const scores = scratch.scores;
   for (let previous = 0; previous < L; previous++) {
     scratch.history.clear();
     scratch.history.add(FEATURE_TEMPLATES.previousLabel, previous);
@@ -103,44 +114,52 @@ function decodeSentence(
   const length = prepared.features.tokens[s]!.length;
   const L = LABEL_COUNT;
   scratch.reserve(length);
-  const { emission, transition, best, back } = scratch;
-  const scores = new Float32Array(L);
-  const weights = model.weights;
+  const { emission, transition, best, back, wordRow, shapeRow } = scratch;
+  const scores = scratch.scores;
   const byLabel = labelTransitions(model, scratch);
   const outside = prepared.features.outside[s]!;
   for (let i = 0; i < length; i++) {
     if (outside[i]) {
+      // Only O can stand here; of the transition features, an unscored token has the label's alone (`byLabel`).
       emission.fill(-Infinity, i * L, (i + 1) * L);
       emission[i * L + OUTSIDE] = 0;
-    } else {
-      const own = ownFeatures(prepared, s, i, evidence, scratch);
-      emission.set(model.score(own.buckets, own.length, scores), i * L);
+      continue;
     }
+    const own = ownFeatures(prepared, s, i, evidence, scratch);
+    emission.set(model.score(own.buckets, own.length, scores), i * L);
     for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
       const at = (i * L + previous) * L;
-      if (outside[i]) {
-        // Only O can stand here; of the transition features, an unscored token has the label's alone.
-        transition.set(byLabel.subarray(previous * L, (previous + 1) * L), at);
-        continue;
-      }
       const history = historyFeatures(prepared, s, i, previous, scratch, false);
-      const word = history.buckets[0]! * L;
-      const shape = history.buckets[1]! * L;
-      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + weights[word + label]! + weights[shape + label]!;
+      model.weightsOf(history.buckets[0]!, wordRow);
+      model.weightsOf(history.buckets[1]!, shapeRow);
+      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + wordRow[label]! + shapeRow[label]!;
     }
   }
   for (let i = 0; i < length; i++) {
     const allowed = i === length - 1 ? ALLOWED_LAST : ALLOWED;
+    const allowedBefore = i === length - 1 ? ALLOWED_BEFORE_LAST : ALLOWED_BEFORE;
+    const scored = !outside[i];
+    const scores = scored ? transition : byLabel;
+    const at = scored ? i * L * L : 0;
     for (let label = 0; label < L; label++) {
+      if (!scored && label !== OUTSIDE) {
+        best[i * L + label] = -Infinity;
+        back[i * L + label] = 0;
+        continue;
+      }
       let top = -Infinity;
       let from = 0;
-      for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
-        if (!allowed[previous * L + label]) continue;
-        const before = i === 0 ? 0 : best[(i - 1) * L + previous]!;
-        const score = before + transition[(i * L + previous) * L + label]!;
-        if (score > top) {
-          top = score;
-          from = previous;
+      if (i === 0) {
+        if (allowed[OUTSIDE * L + label]) top = 0 + scores[at + OUTSIDE * L + label]!;
+      } else {
+        const previousLabels = allowedBefore[label]!;
+        for (let k = 0; k < previousLabels.length; k++) {
+          const previous = previousLabels[k]!;
+          const score = best[(i - 1) * L + previous]! + scores[at + previous * L + label]!;
+          if (score > top) {
+            top = score;
+            from = previous;
+          }
         }
       }
       best[i * L + label] = top + emission[i * L + label]!;
@@ -178,19 +197,24 @@ function decodeSentence(
  * the best score of a labelling that gives one of the name's tokens another type or O. Max-
  * marginals are the forward (Viterbi) scores plus the best scores of what follows.
  */
-function namesWithMargins(labels: number[], scratch: Scratch): TokenSpan[] {
+function namesWithMargins(labels: number[], outside: boolean[], scratch: Scratch): TokenSpan[] {
   const L = LABEL_COUNT;
   const length = labels.length;
-  const { emission, transition, best, after } = scratch;
+  const { emission, transition, best, after, labelTransitions } = scratch;
   after.fill(0, (length - 1) * L, length * L);
   for (let i = length - 2; i >= 0; i--) {
     const allowed = i + 1 === length - 1 ? ALLOWED_LAST : ALLOWED;
     for (let label = 0; label < L; label++) {
       let top = -Infinity;
-      for (let next = 0; next < L; next++) {
-        if (!allowed[label * L + next]) continue;
-        const score = transition[((i + 1) * L + label) * L + next]! + emission[(i + 1) * L + next]! + after[(i + 1) * L + next]!;
-        if (score > top) top = score;
+      if (outside[i + 1]) {
+        // Only O follows, with the transition of the label alone.
+        if (allowed[label * L + OUTSIDE]) top = labelTransitions[label * L + OUTSIDE]! + emission[(i + 1) * L + OUTSIDE]! + after[(i + 1) * L + OUTSIDE]!;
+      } else {
+        for (let next = 0; next < L; next++) {
+          if (!allowed[label * L + next]) continue;
+          const score = transition[((i + 1) * L + label) * L + next]! + emission[(i + 1) * L + next]! + after[(i + 1) * L + next]!;
+          if (score > top) top = score;
+        }
       }
       after[i * L + label] = top;
     }
@@ -227,7 +251,7 @@ export function tagNames(model: NameTaggerModel, analyzed: AnalyzedText, gazette
   const prepared = prepare(analyzed, gazetteer, model.first.bucketCount);
   if (firstPassOnly) return decodeDocument(model.first, prepared, undefined, scratch).map(decodeSpans);
   const evidence = secondPassEvidence(model.first, prepared, scratch);
-  return prepared.features.tokens.map((_, s) => namesWithMargins(decodeSentence(model.second, prepared, s, evidence[s], scratch), scratch));
+  return prepared.features.tokens.map((_, s) => namesWithMargins(decodeSentence(model.second, prepared, s, evidence[s], scratch), prepared.features.outside[s]!, scratch));
 }
 
 /** A training document: its analysis and its gold names per sentence. */
