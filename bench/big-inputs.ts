@@ -38,7 +38,8 @@ async function measureExtract(input: string, megabytes: number, args: string[]):
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
   try {
-    const { stderr } = await run(process.execPath, ['--import', 'tsx', '--import', './bench/report-rss.ts', 'src/cli/index.ts', 'extract', ...args], {
+    // The build, as `npx kg` runs it: the sources through tsx would build the gazetteer in every thread.
+    const { stderr } = await run(process.execPath, ['--import', './bench/report-rss.mjs', 'dist/cli/index.js', 'extract', ...args], {
       cwd: root,
       maxBuffer: 64 << 20,
     });
@@ -89,6 +90,7 @@ export type BigInput = 'lines' | 'file' | 'corpus';
  * it). The Reuters run leaves its extraction at `reutersLines(dir)` for the import bench.
  */
 export async function runBigInputsBench(dir: string, inputs: readonly BigInput[] = ['lines', 'file', 'corpus']): Promise<BigInputResult[]> {
+  if (!existsSync(new URL('../dist/cli/index.js', import.meta.url))) throw new Error('no dist/cli/index.js: run npm run build first');
   const results: BigInputResult[] = [];
   for (const megabytes of inputs.includes('lines') ? [0.5, 1, 2] : []) {
     const file = join(dir, `line-${megabytes}mb.txt`);

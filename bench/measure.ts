@@ -3,8 +3,8 @@
  * memory, then times either the pipeline (`extract` with N workers) or raw compromise, and prints
  * one JSON line. Started by bench/index.ts: `tsx bench/measure.ts pipeline|compromise CORPUS WORKERS`.
  */
+import { existsSync } from 'node:fs';
 import nlp from 'compromise';
-import { extract } from '../src/extract.js';
 import { readDocuments } from '../src/ingest/index.js';
 import type { DocumentExtractionError } from '../src/parallel/index.js';
 import type { SourceDocument } from '../src/types.js';
@@ -33,6 +33,12 @@ function rawCompromise(documents: SourceDocument[]): void {
     doc.organizations().out('array');
   }
 }
+
+// The pipeline as users run it (`npx kg`): the build, with its compiled gazetteer and compiled worker
+// threads, not the sources through a TypeScript loader in every thread.
+const built = new URL('../dist/extract.js', import.meta.url);
+if (!existsSync(built)) throw new Error('no dist/extract.js: run npm run build first');
+const { extract } = (await import(built.href)) as typeof import('../src/extract.js');
 
 const [engine, corpus, workers] = [process.argv[2] as Engine, process.argv[3]!, Number(process.argv[4] ?? 1)];
 const documents: SourceDocument[] = [];
