@@ -36,6 +36,12 @@ describe('frames on news', () => {
     expect(found).toEqual(expect.arrayContaining(['MET_WITH Jean-Claude Paye → Yasuhiro Nakasone', 'MET_WITH Jean-Claude Paye → Satoshi Sumita']));
   });
 
+  it('a meeting\'s place: "Brodersohn held talks in New York with U.S. Treasury Secretary James Baker, …"', () => {
+    const found = factsOf('reuters.jsonl', 'reuters-348', 'Brodersohn held talks in New York with U.S. Treasury Secretary James Baker');
+    expect(found).toEqual(expect.arrayContaining(['MET_AT Mario Brodersohn → New York', 'MET_WITH Mario Brodersohn → James Baker']));
+    expect(found.filter((r) => r.startsWith('MET_AT') && !r.endsWith('→ New York'))).toEqual([]);
+  });
+
   it('a negated meeting states none; the same sentence affirmed does', () => {
     const sentence = 'While he did not meet with Jorge Cardenas, head of the Colombian coffee producers federation';
     const meetings = (found: string[]): string[] => found.filter((r) => r.startsWith('MET_WITH') && r.includes('Cardenas'));
