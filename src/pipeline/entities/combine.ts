@@ -2,6 +2,7 @@ import type { EntityType, Mention } from '../../types.js';
 import type { AnalyzedText, Token } from '../analyze.js';
 import { MARKUP_GAP } from '../clean.js';
 import { type Gazetteer, nameKey } from './gazetteer.js';
+import { ownsTitle } from './shapes.js';
 import type { RuleMentions } from './index.js';
 import { spanOffsets } from './tagger/align.js';
 import { isMonthOfDate } from './words.js';
@@ -212,12 +213,6 @@ export function combineWithTagger(analyzed: AnalyzedText, tagged: TokenSpan[][],
   });
 }
 
-/** A country named just before an office word ("Russian energy minister", "Turkish premier"): the office's owner, which the relations read. */
-export function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
-  if (mention.type !== 'Country') return false;
-  const next = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(mention.end, mention.end + 60))?.[1];
-  return next !== undefined && next.split(/\s+/).some((word) => gazetteer.titleHeads.has(nameKey(word)));
-}
 
 /** Whether the tagger names inside `mention` are several organizations that exactly fill it. */
 function coversSeveral(mention: Mention, tagger: TaggedName[]): boolean {

@@ -58,3 +58,10 @@ export function stateAt(tokens: Token[], i: number, gazetteer: Gazetteer): strin
   if (period && !AMBIGUOUS_STATES.has(key)) return state;
   return afterTown && (period || !isCapitalised(tokens[i + 1]?.text ?? '')) ? state : undefined;
 }
+
+/** A country named just before an office word ("Russian energy minister", "Turkish premier"): the office's owner, which the relations read. */
+export function ownsTitle(text: string, mention: Mention, gazetteer: Gazetteer): boolean {
+  if (mention.type !== 'Country') return false;
+  const next = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(mention.end, mention.end + 60))?.[1];
+  return next !== undefined && next.split(/\s+/).some((word) => gazetteer.titleHeads.has(nameKey(word)));
+}

@@ -9,7 +9,7 @@ import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
 import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { CorefLink } from '../coreference.js';
-import { ownsTitle } from '../entities/combine.js';
+import { ownsTitle } from '../entities/shapes.js';
 import type { Resolved } from '../resolve.js';
 import { compilePattern, matchAll, sentenceItems, summarize, type Item, type Match, type TitleMatcher } from './match.js';
 import { RELATION_RULES, type RelationRule } from './rules.js';
