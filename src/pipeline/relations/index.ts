@@ -142,12 +142,12 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: rea
   // describes rather than names a party.
   const owners = new Map<number, number>();
   resolved.mentions.forEach((mention, i) => mention.title?.of !== undefined && owners.set(mention.title.of, i));
-  const demonyms = getGazetteer().demonyms;
+  const gazetteer = getGazetteer();
   const namesBySentence = analyzed.sentences.map(() => [] as Parameters<typeof sentenceItems>[1]);
   resolved.mentions.forEach((mention, i) => {
     const referents = resolved.referents[i]!;
     // A demonym that owns the office after it names its country: "Soviet deputy prime minister Alexei Antonov".
-    const describes = demonyms.has(nameKey(mention.text)) && !ownsTitle(analyzed.text, mention, getGazetteer());
+    const describes = gazetteer.demonyms.has(nameKey(mention.text)) && !ownsTitle(analyzed.text, mention, gazetteer);
     if (referents.length === 0 || owners.has(i) || describes) return;
     const type = resolved.entities[referents[0]!]!.type;
     const start = mention.title?.of !== undefined ? resolved.mentions[mention.title.of]!.start : mention.start;
