@@ -6,12 +6,21 @@
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of `text`. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return hashRange(text, 0, text.length);
+}
+
+/** `hashString(text.slice(start, end))` without making the slice. */
+export function hashRange(text: string, start: number, end: number): number {
+  return continueHash(FNV_OFFSET, text, start, end) >>> 0;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** Folds text[start, end) into an FNV-1a hash in progress; `>>> 0` finishes it as `hashString` does. */
+export function continueHash(hash: number, text: string, start = 0, end = text.length): number {
+  let h = hash;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** One MurmurHash3 round: folds `value` into `hash`. */
@@ -60,7 +69,11 @@ export class FeatureList {
   }
 
   add(template: number, a: number, b = 0, c = 0): void {
-    const hash = mixHash(mixHash(mixHash(mixHash(0x9747b28c, template), a), b), c);
-    this.buckets[this.length++] = finishHash(hash) & this.mask;
+    const seed = template >= 0 && template < TEMPLATE_SEEDS.length ? TEMPLATE_SEEDS[template]! : mixHash(FEATURE_SEED, template);
+    this.buckets[this.length++] = finishHash(mixHash(mixHash(mixHash(seed, a), b), c)) & this.mask;
   }
 }
+
+const FEATURE_SEED = 0x9747b28c;
+/** The first round of every feature's hash, which depends on its template alone: computed once. */
+const TEMPLATE_SEEDS = Int32Array.from({ length: 256 }, (_, template) => mixHash(FEATURE_SEED, template));

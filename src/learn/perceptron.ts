@@ -15,10 +15,12 @@
 export class AveragedPerceptron {
   /** Dense weights: while training, and when read from a file with too many non-zero weights to pay compressing. */
   private dense: Float32Array | undefined;
-  /** Compressed weights: bucket b's are `entries[rowStart[b]]` … `entries[rowStart[b + 1] - 1]`. */
+  /** Compressed weights: bucket b's are entries `rowStart[b]` … `rowStart[b + 1] - 1`. */
   private rowStart: Int32Array | undefined;
-  /** One non-zero weight: its class in the low 8 bits, its multiple of `scale` (an int16) above them. */
-  private entries: Int32Array | undefined;
+  /** Each entry's class. */
+  private entryClasses: Uint8Array | undefined;
+  /** Each entry's weight, as the dense table would hold it: the float32 nearest its multiple of `scale`. */
+  private entryWeights: Float32Array | undefined;
   private stepSums: Float64Array | undefined;
   private step = 1;
   /** After `finalize` (or loading): every weight is an integer times this. */
@@ -43,7 +45,8 @@ export class AveragedPerceptron {
     this.scale = scale;
     if (compresses(classCount, bucketCount, values.length)) {
       const rowStart = new Int32Array(bucketCount + 1);
-      const entries = new Int32Array(values.length);
+      const entryClasses = new Uint8Array(values.length);
+      const entryWeights = new Float32Array(values.length);
       // Positions ascend: walk the buckets alongside them (no division per weight).
       let bucket = 0;
       let rowEnd = classCount;
@@ -53,11 +56,13 @@ export class AveragedPerceptron {
           rowStart[++bucket] = i;
           rowEnd += classCount;
         }
-        entries[i] = (values[i]! << 8) | (position - rowEnd + classCount);
+        entryClasses[i] = position - rowEnd + classCount;
+        entryWeights[i] = values[i]! * scale;
       }
       while (bucket < bucketCount) rowStart[++bucket] = positions.length;
       this.rowStart = rowStart;
-      this.entries = entries;
+      this.entryClasses = entryClasses;
+      this.entryWeights = entryWeights;
     } else {
       const dense = new Float32Array(size);
       for (let i = 0; i < positions.length; i++) dense[positions[i]!] = values[i]! * scale;
@@ -108,16 +113,12 @@ export class AveragedPerceptron {
       return scores;
     }
     const rowStart = this.rowStart!;
-    const entries = this.entries!;
-    const scale = this.scale;
+    const entryClasses = this.entryClasses!;
+    const entryWeights = this.entryWeights!;
     for (let f = 0; f < featureCount; f++) {
       const bucket = features[f]!;
       const end = rowStart[bucket + 1]!;
-      for (let e = rowStart[bucket]!; e < end; e++) {
-        const entry = entries[e]!;
-        // As the dense table stores it: the float32 nearest the multiple of the scale.
-        scores[entry & 0xff]! += Math.fround((entry >> 8) * scale);
-      }
+      for (let e = rowStart[bucket]!; e < end; e++) scores[entryClasses[e]!]! += entryWeights[e]!;
     }
     return scores;
   }
@@ -131,24 +132,35 @@ export class AveragedPerceptron {
       return out;
     }
     out.fill(0, 0, classes);
-    const entries = this.entries!;
     const end = this.rowStart![bucket + 1]!;
-    for (let e = this.rowStart![bucket]!; e < end; e++) out[entries[e]! & 0xff] = (entries[e]! >> 8) * this.scale;
+    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entryClasses![e]!] = this.entryWeights![e]!;
     return out;
+  }
+
+  /** Adds one bucket's weight for each class to `out` (length ≥ classCount), reading only the weights there are. */
+  addWeightsOf(bucket: number, out: Float64Array): void {
+    const dense = this.dense;
+    if (dense) {
+      for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += dense[at + c]!;
+      return;
+    }
+    const end = this.rowStart![bucket + 1]!;
+    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entryClasses![e]!]! += this.entryWeights![e]!;
   }
 
   /** The non-zero weights of a finalized model, as positions (`bucket * classCount + class`, ascending) and multiples of `scale`. */
   quantizedWeights(): QuantizedWeights {
     if (!this.finalized) throw new Error('the perceptron is not finalized');
-    const entries = this.entries;
-    if (entries) {
-      const positions = new Int32Array(entries.length);
-      const values = new Int16Array(entries.length);
+    const weights = this.entryWeights;
+    if (weights) {
+      const positions = new Int32Array(weights.length);
+      const values = new Int16Array(weights.length);
       const rowStart = this.rowStart!;
       for (let b = 0; b < this.bucketCount; b++) {
         for (let e = rowStart[b]!; e < rowStart[b + 1]!; e++) {
-          positions[e] = b * this.classCount + (entries[e]! & 0xff);
-          values[e] = entries[e]! >> 8;
+          positions[e] = b * this.classCount + this.entryClasses![e]!;
+          // A float32 within 2^-24 of an int16 multiple of the scale rounds back to that multiple.
+          values[e] = Math.round(weights[e]! / this.scale);
         }
       }
       return { positions, values, scale: this.scale };
@@ -257,7 +269,7 @@ export interface QuantizedWeights {
 }
 
 /**
- * Whether compressed rows beat the dense table: a class fits the entry's 8 bits, and the entries
+ * Whether compressed rows beat the dense table: a class fits in a byte, and the entries
  * and row starts take less than half the dense table's memory (a parser's three-class rows,
  * mostly full, stay dense: one read per feature rather than two).
  */

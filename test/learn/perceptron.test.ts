@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { AveragedPerceptron, FeatureList, decodeModel, encodeModel, hashString, loadModel, saveModel } from '../../src/learn/index.js';
+import { AveragedPerceptron, FeatureList, decodeModel, encodeModel, hashRange, hashString, loadModel, saveModel } from '../../src/learn/index.js';
 
 // A toy task no single word decides: the class of a three-word phrase is its verb's object kind,
 // but "bank" means a place after "swim to" and an institution after "pay to".
@@ -83,6 +83,12 @@ describe('averaged perceptron', () => {
       for (const [phrase] of DATA) expect(predict(read, phrase)).toEqual(predict(model, phrase));
       const row = new Float32Array(CLASSES.length);
       for (let bucket = 0; bucket < buckets; bucket++) expect([...read.weightsOf(bucket, row)]).toEqual([...model.weights.subarray(bucket * 3, bucket * 3 + 3)]);
+      // Adding a row's weights to running sums adds what weightsOf reads, for a read and a trained model alike.
+      for (const scorer of [read, model]) {
+        const sums = Float64Array.from([0.5, -1, 2]);
+        scorer.addWeightsOf(1, sums);
+        expect([...sums]).toEqual([0.5, -1, 2].map((start, c) => start + model.weights[3 + c]!));
+      }
     }
   });
 
@@ -128,5 +134,14 @@ describe('AveragedPerceptron.adjust', () => {
     halves.finalize();
     expect([...halves.weights]).toEqual([...both.weights]);
     expect(halves.weights.some((w) => w !== 0)).toBe(true);
+  });
+});
+
+describe('hashRange', () => {
+  it('hashes a slice of a text as hashString hashes the slice', () => {
+    const text = 'Gorbachev’s 𝒳-ray talks';
+    for (const [start, end] of [[0, 0], [0, 9], [3, 12], [12, 15], [0, text.length]] as const) {
+      expect(hashRange(text, start, end)).toBe(hashString(text.slice(start, end)));
+    }
   });
 });
