@@ -31,8 +31,19 @@ export function shoutingLines(tokens: Token[]): boolean[] {
   let lineStart = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (i + 1 < tokens.length && !tokens[i]!.endsLine) continue;
-    const letters = tokens.slice(lineStart, i + 1).map((t) => t.text).join('').replace(/[^A-Za-z]/g, '');
-    const loud = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+    let letters = 0;
+    let capitals = 0;
+    for (let k = lineStart; k <= i; k++) {
+      const word = tokens[k]!.text;
+      for (let c = 0; c < word.length; c++) {
+        const code = word.charCodeAt(c) | 0x20;
+        if (code < 97 || code > 122) continue;
+        letters++;
+        if (word.charCodeAt(c) < 97) capitals++;
+      }
+    }
+    // Only the ASCII letters count: 12 or more, over 80% of them capitals.
+    const loud = letters >= 12 && capitals / letters > 0.8;
     for (let k = lineStart; k <= i; k++) shouting.push(loud);
     lineStart = i + 1;
   }

@@ -7,7 +7,7 @@ import { clean } from '../../../src/pipeline/clean.js';
 import { getGazetteer } from '../../../src/pipeline/entities/gazetteer.js';
 import { findMentions } from '../../../src/pipeline/entities/index.js';
 import { tokenSpans } from '../../../src/pipeline/entities/tagger/align.js';
-import { documentFeatures, FEATURE_TEMPLATES as T, wordShape } from '../../../src/pipeline/entities/tagger/features.js';
+import { documentFeatures, FEATURE_TEMPLATES as T, shapeHashes, wordShape } from '../../../src/pipeline/entities/tagger/features.js';
 import { decodeSpans, encodeSpans } from '../../../src/pipeline/entities/tagger/labels.js';
 import { decodeNameTagger, encodeNameTagger, getNameTagger } from '../../../src/pipeline/entities/tagger/model.js';
 import { tagNames, trainNameTagger, type TrainingDocument } from '../../../src/pipeline/entities/tagger/tagger.js';
@@ -28,6 +28,11 @@ describe('name tagger features', () => {
     expect(wordShape('U.S.')).toEqual({ shape: 'X.X.', short: 'X.X.' });
     expect(wordShape('McDonald')).toEqual({ shape: 'XxXxxxxx', short: 'XxXx' });
     expect(wordShape('1996-08-22').short).toBe('d-d-d');
+    // The features hash the shapes without building them: the same hashes, astral characters and long words included.
+    for (const word of ['U.S.', 'McDonald', 'Ünal-Özdemir', '𝒳𝒳y', '😀😀a😀', 'Pneumonoultramicroscopic', '']) {
+      const { shape, short } = wordShape(word);
+      expect(shapeHashes(word)).toEqual({ shape: hashString(shape), short: hashString(short) });
+    }
   });
 
   it('describes each token by its word, neighbours, gazetteer entries and position', () => {

@@ -1,4 +1,4 @@
-import { FeatureList, hashString } from '../../../learn/index.js';
+import { continueHash, FeatureList, FNV_OFFSET, hashRange, hashString } from '../../../learn/index.js';
 import type { AnalyzedText, Token } from '../../analyze.js';
 import { type Gazetteer, nameKey } from '../gazetteer.js';
 import { NAME_PATTERNS } from '../patterns.js';
@@ -89,6 +89,27 @@ export function wordShape(word: string): { shape: string; short: string } {
   return { shape, short };
 }
 
+/** The hashes of `wordShape(word)`'s two strings, built without them (this runs for every token of a corpus). */
+export function shapeHashes(word: string): { shape: number; short: number } {
+  let shape = FNV_OFFSET;
+  let shapeLength = 0;
+  let short = FNV_OFFSET;
+  // As `wordShape` compares a kind with the short shape's last code unit.
+  let lastUnit: string | undefined;
+  for (const char of word) {
+    const kind = characterKind(char);
+    if (shapeLength < 12) {
+      shape = continueHash(shape, kind);
+      shapeLength += kind.length;
+    }
+    if (lastUnit !== kind) {
+      short = continueHash(short, kind);
+      lastUnit = kind[kind.length - 1];
+    }
+  }
+  return { shape: shape >>> 0, short: short >>> 0 };
+}
+
 /** X, x, d or the character itself; ASCII by its code, which is most characters and spares the Unicode tests. */
 function characterKind(char: string): string {
   const code = char.charCodeAt(0);
@@ -100,7 +121,7 @@ function characterKind(char: string): string {
 export interface DocumentFeatures {
   /** tokens[s][i]: the hashed own features of token i of sentence s; none when `outside`. */
   tokens: Int32Array[][];
-  /** outside[s][i]: the token is surely no part of a name (see `surelyOutside`); it is labelled O unscored. */
+  /** outside[s][i]: the token is surely no part of a name (see `outsideTokens`); it is labelled O unscored. */
   outside: boolean[][];
   /** keys[s][i]: the token's lower-cased word without a possessive, for document evidence. */
   keys: string[][];
@@ -126,9 +147,10 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
     const words = sentence.map((token) => stripPossessive(token.text));
     const lower = words.map((word) => word.toLowerCase());
     const lowerHashes = lower.map(hashString);
-    const shapes = words.map(wordShape);
-    const shortHashes = shapes.map((shape) => hashString(shape.short));
-    const outside = sentence.map((_, i) => surelyOutside(sentence, i));
+    const shapes = words.map(shapeHashes);
+    const shortHashes = shapes.map((shape) => shape.short);
+    const outside = outsideTokens(sentence);
+    const tagHashes = sentence.map(nameTagHashes);
     const phrases = phraseMatches(analyzed.text, sentence, outside, gazetteer);
     const tableLine = isTableLine(sentence);
     const at = (hashes: number[], i: number): number => hashes[i] ?? NONE;
@@ -140,29 +162,23 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
         const word = words[i]!;
         const key = lower[i]!;
         list.add(T.bias, 0);
-        list.add(T.word, hashString(word));
+        list.add(T.word, word === key ? lowerHashes[i]! : hashString(word));
         list.add(T.lower, lowerHashes[i]!);
-        list.add(T.shape, hashString(shapes[i]!.shape));
+        list.add(T.shape, shapes[i]!.shape);
         list.add(T.shortShape, shortHashes[i]!);
         for (let n = 1; n <= 4 && n < key.length; n++) {
-          list.add(T.prefix, n, hashString(key.slice(0, n)));
-          list.add(T.suffix, n, hashString(key.slice(-n)));
+          list.add(T.prefix, n, hashRange(key, 0, n));
+          list.add(T.suffix, n, hashRange(key, key.length - n, key.length));
         }
         if (word !== token.text) list.add(T.possessive, 1);
-        for (const offset of [-3, -2, -1, 1, 2, 3]) list.add(T.wordAt, offset, at(lowerHashes, i + offset));
-        for (const offset of [-1, 1]) list.add(T.shapeAt, offset, at(shortHashes, i + offset));
+        for (let offset = -3; offset <= 3; offset++) if (offset !== 0) list.add(T.wordAt, offset, at(lowerHashes, i + offset));
+        list.add(T.shapeAt, -1, at(shortHashes, i - 1));
+        list.add(T.shapeAt, 1, at(shortHashes, i + 1));
         list.add(T.bigramBefore, at(lowerHashes, i - 1), lowerHashes[i]!);
         list.add(T.bigramAfter, lowerHashes[i]!, at(lowerHashes, i + 1));
-        for (const tag of token.tags) {
-          const hash = TAGS.get(tag);
-          if (hash !== undefined) list.add(T.tag, hash);
-        }
-        for (const offset of [-1, 1]) {
-          for (const tag of sentence[i + offset]?.tags ?? []) {
-            const hash = TAGS.get(tag);
-            if (hash !== undefined) list.add(T.tagAt, offset, hash);
-          }
-        }
+        for (const hash of tagHashes[i]!) list.add(T.tag, hash);
+        for (const hash of tagHashes[i - 1] ?? []) list.add(T.tagAt, -1, hash);
+        for (const hash of tagHashes[i + 1] ?? []) list.add(T.tagAt, 1, hash);
         const entry = gazetteer.names.get(key);
         if (entry) list.add(T.gazetteerWord, hashString(entry.type), hashString(entry.strength));
         if (gazetteer.firstNames.has(key)) list.add(T.firstName, 1);
@@ -206,17 +222,28 @@ export function documentFeatures(analyzed: AnalyzedText, gazetteer: Gazetteer, b
 
 const NO_FEATURES = new Int32Array(0);
 
+/** The hashes of the token's compromise tags that are worth a feature, in the tags' order. */
+function nameTagHashes(token: Token): number[] {
+  const hashes: number[] = [];
+  for (const tag of token.tags) {
+    const hash = TAGS.get(tag);
+    if (hash !== undefined) hashes.push(hash);
+  }
+  return hashes;
+}
+
 /** A capital letter or a digit: what every part of a name or its neighbour has, bar a lower-case connector. */
 const mayName = (token: Token | undefined): boolean => token !== undefined && /[\p{Lu}\d]/u.test(token.text);
 
 /**
- * A token without a capital or a digit between two such tokens is no part of a name: "of" in
- * "Bank of England" has capitalised neighbours and is scored, "said" in "he said the" is not. In
- * news most tokens are such; leaving them unscored (training and tagging alike) halves the
- * tagger's time.
+ * Whether each token of a sentence is surely no part of a name: a token without a capital or a
+ * digit between two such tokens. "of" in "Bank of England" has capitalised neighbours and is
+ * scored, "said" in "he said the" is not. In news most tokens are such; leaving them unscored
+ * (training and tagging alike) halves the tagger's time.
  */
-export function surelyOutside(sentence: readonly Token[], i: number): boolean {
-  return !mayName(sentence[i]) && !mayName(sentence[i - 1]) && !mayName(sentence[i + 1]);
+function outsideTokens(sentence: readonly Token[]): boolean[] {
+  const naming = sentence.map(mayName);
+  return naming.map((names, i) => !names && !naming[i - 1] && !naming[i + 1]);
 }
 
 /**
@@ -225,10 +252,17 @@ export function surelyOutside(sentence: readonly Token[], i: number): boolean {
  */
 function phraseMatches(text: string, sentence: Token[], outside: boolean[], gazetteer: Gazetteer): ({ part: number; type: number } | undefined)[] {
   const found: ({ part: number; type: number } | undefined)[] = new Array(sentence.length);
+  const firstWords = nameFirstWords(gazetteer);
   for (let i = 0; i < sentence.length; i++) {
     if (outside[i]) continue;
+    const start = sentence[i]!.start;
+    // A phrase with a space in it is a name only if its first word begins one: most are not, and are skipped unread.
+    WHITESPACE.lastIndex = start;
+    const space = WHITESPACE.exec(text)?.index ?? text.length;
+    const firstWordKnown = firstWords.has(nameKey(text.slice(start, space)));
     for (let end = Math.min(sentence.length, i + 5); end > i; end--) {
-      const entry = gazetteer.names.get(nameKey(stripPossessive(text.slice(sentence[i]!.start, sentence[end - 1]!.end))));
+      if (!firstWordKnown && sentence[end - 1]!.end > space) continue;
+      const entry = gazetteer.names.get(nameKey(stripPossessive(text.slice(start, sentence[end - 1]!.end))));
       if (!entry) continue;
       const type = hashString(`${entry.type}:${entry.strength}`);
       for (let k = i; k < end; k++) found[k] = { part: end - i === 1 ? 3 : k === i ? 0 : k === end - 1 ? 2 : 1, type };
@@ -237,6 +271,24 @@ function phraseMatches(text: string, sentence: Token[], outside: boolean[], gaze
     }
   }
   return found;
+}
+
+const WHITESPACE = /\s/g;
+
+const firstWordsOf = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/** The first words of the gazetteer's names of several words ("new" of "new york"). */
+function nameFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
+  let words = firstWordsOf.get(gazetteer);
+  if (!words) {
+    const found = new Set<string>();
+    for (const key of gazetteer.names.keys()) {
+      const space = key.indexOf(' ');
+      if (space > 0) found.add(key.slice(0, space));
+    }
+    firstWordsOf.set(gazetteer, (words = found));
+  }
+  return words;
 }
 
 /**

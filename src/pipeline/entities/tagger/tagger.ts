@@ -14,14 +14,36 @@ export interface NameTaggerModel {
   second: AveragedPerceptron;
 }
 
-/** A document prepared for tagging: its own features and the hashes its history features need. */
+/**
+ * A document prepared for tagging: its own features, and for each scored token the buckets of its
+ * history features after each previous label (word, then shape), hashed once for both passes.
+ */
 interface Prepared {
   features: DocumentFeatures;
+  /** history[s][i][2 * previous] and [2 * previous + 1]; empty for an unscored token. */
+  history: Int32Array[][];
 }
 
 function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: number): Prepared {
-  return { features: documentFeatures(analyzed, gazetteer, bucketCount) };
+  const features = documentFeatures(analyzed, gazetteer, bucketCount);
+  const list = new FeatureList(bucketCount, 3);
+  const history = features.tokens.map((tokens, s) =>
+    tokens.map((_, i) => {
+      if (features.outside[s]![i]) return NO_HISTORY;
+      const buckets = new Int32Array(2 * LABEL_COUNT);
+      for (let previous = 0; previous < LABEL_COUNT; previous++) {
+        list.clear();
+        addHistory(list, previous, features.history.lower[s]![i]!, features.history.shape[s]![i]!, false);
+        buckets[2 * previous] = list.buckets[0]!;
+        buckets[2 * previous + 1] = list.buckets[1]!;
+      }
+      return buckets;
+    }),
+  );
+  return { features, history };
 }
+
+const NO_HISTORY = new Int32Array(0);
 
 /** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
 const ALLOWED = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, false));
@@ -44,9 +66,8 @@ class Scratch {
   /** The finalized model `labelTransitions` holds the scores of (a learning model changes every sentence). */
   labelTransitionsOf: AveragedPerceptron | undefined;
   readonly scores = new Float32Array(LABEL_COUNT);
-  /** The weights of a token's word and of its shape after one previous label. */
-  readonly wordRow = new Float32Array(LABEL_COUNT);
-  readonly shapeRow = new Float32Array(LABEL_COUNT);
+  /** One previous label's transition scores, summed in doubles. */
+  readonly row = new Float64Array(LABEL_COUNT);
   back = new Int8Array(0);
   constructor(bucketCount: number) {
     this.own = new FeatureList(bucketCount, 1024);
@@ -114,7 +135,7 @@ function decodeSentence(
   const length = prepared.features.tokens[s]!.length;
   const L = LABEL_COUNT;
   scratch.reserve(length);
-  const { emission, transition, best, back, wordRow, shapeRow } = scratch;
+  const { emission, transition, best, back, row } = scratch;
   const scores = scratch.scores;
   const byLabel = labelTransitions(model, scratch);
   const outside = prepared.features.outside[s]!;
@@ -127,13 +148,17 @@ function decodeSentence(
     }
     const own = ownFeatures(prepared, s, i, evidence, scratch);
     emission.set(model.score(own.buckets, own.length, scores), i * L);
-    for (let previous = 0; previous < (i === 0 ? 1 : L); previous++) {
-      const at = (i * L + previous) * L;
-      const history = historyFeatures(prepared, s, i, previous, scratch, false);
-      model.weightsOf(history.buckets[0]!, wordRow);
-      model.weightsOf(history.buckets[1]!, shapeRow);
-      for (let label = 0; label < L; label++) transition[at + label] = byLabel[previous * L + label]! + wordRow[label]! + shapeRow[label]!;
+    // After the sentence's start or an unscored token only O can precede; the other rows are never the best path.
+    const previousCount = i === 0 || outside[i - 1] ? 1 : L;
+    const history = prepared.history[s]![i]!;
+    for (let previous = 0; previous < previousCount; previous++) {
+      // The label's score, then its word's and its shape's, added in that order in doubles as one sum would be.
+      for (let label = 0; label < L; label++) row[label] = byLabel[previous * L + label]!;
+      model.addWeightsOf(history[2 * previous]!, row);
+      model.addWeightsOf(history[2 * previous + 1]!, row);
+      transition.set(row, (i * L + previous) * L);
     }
+    transition.fill(-Infinity, (i * L + previousCount) * L, (i + 1) * L * L);
   }
   for (let i = 0; i < length; i++) {
     const allowed = i === length - 1 ? ALLOWED_LAST : ALLOWED;
@@ -141,12 +166,12 @@ function decodeSentence(
     const scored = !outside[i];
     const scores = scored ? transition : byLabel;
     const at = scored ? i * L * L : 0;
-    for (let label = 0; label < L; label++) {
-      if (!scored && label !== OUTSIDE) {
-        best[i * L + label] = -Infinity;
-        back[i * L + label] = 0;
-        continue;
-      }
+    if (!scored) {
+      best.fill(-Infinity, i * L, (i + 1) * L);
+      back.fill(0, i * L, (i + 1) * L);
+    }
+    // An unscored token can only be O.
+    for (let label = scored ? 0 : OUTSIDE; label < (scored ? L : OUTSIDE + 1); label++) {
       let top = -Infinity;
       let from = 0;
       if (i === 0) {
