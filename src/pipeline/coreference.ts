@@ -491,6 +491,13 @@ interface Anaphor {
 }
 
 /** Pronouns and definite descriptions, in document order; none inside a name. */
+/** How many pronouns and descriptions each sentence holds that may stand for an entity. */
+export function anaphorCounts(analyzed: AnalyzedText, resolved: Resolved): number[] {
+  const counts = analyzed.sentences.map(() => 0);
+  for (const anaphor of findAnaphors(analyzed, resolved.mentions.filter((m) => !m.role), getCorefLists())) counts[anaphor.sentence]!++;
+  return counts;
+}
+
 function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: CorefLists): Anaphor[] {
   const anaphors: Anaphor[] = [];
   const inName = overlapTest(named);

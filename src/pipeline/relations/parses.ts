@@ -3,6 +3,7 @@ import type { AnalyzedText } from '../analyze.js';
 import type { Resolved } from '../resolve.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getFrames } from './frames.js';
+import { anaphorCounts } from '../coreference.js';
 
 /** Parses by sentence index: undefined for a sentence left unparsed. */
 export interface SentenceParses {
@@ -13,18 +14,20 @@ export interface SentenceParses {
 export type SentenceParser = (text: string, start: number, end: number) => ParsedSentence;
 
 /**
- * Which sentences may hold a fact, and so are parsed: a trigger word of a frame with a name or a
- * pronoun to fill a role, or two names with an office word between them ("Russian energy minister
- * Ivan Petrov"). A sentence with no trigger word and fewer than two names is never parsed.
+ * Which sentences may hold a fact, and so are parsed: a trigger word of a frame with two names,
+ * pronouns or descriptions to fill its roles (a fact links two entities), or two names with an
+ * office word between them ("Russian energy minister Ivan Petrov"). A sentence with no trigger
+ * word and fewer than two names is never parsed.
  */
 export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
   const names = analyzed.sentences.map(() => 0);
   for (const mention of resolved.mentions) names[mention.sentence]!++;
+  const anaphors = anaphorCounts(analyzed, resolved);
   const { forms, offices } = getFrames();
   const titleHeads = getGazetteer().titleHeads;
   return analyzed.tokens.map((tokens, s) => {
     const words = tokens.map((token) => token.text.toLowerCase());
-    if (words.some((word) => forms.has(word))) return names[s]! >= 1 || tokens.some((token) => token.tags.has('Pronoun'));
+    if (words.some((word) => forms.has(word))) return names[s]! + anaphors[s]! >= 2;
     return names[s]! >= 2 && words.some((word) => titleHeads.has(word) || offices.leads.has(word) || offices.serves.has(word));
   });
 }
