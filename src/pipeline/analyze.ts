@@ -38,9 +38,12 @@ interface CompromiseTerm {
 /**
  * compromise's tagging steps less `postTagger`, its pass of phrase-level corrections: that pass is
  * about three quarters of compromise's time, and the entity stage reads names with gazetteers and
- * patterns of its own. The lexicon and suffix tags (FirstName, Place, Date, Verb …) stay.
+ * patterns of its own. The lexicon and suffix tags (FirstName, Place, Date, Verb …) stay. Also left
+ * out: the steps that serve compromise's own matching and views, which the pipeline never uses
+ * (term ids, aliases such as "&" for "and", typeahead).
  */
-const TAGGING_STEPS = (nlp.world() as { hooks: string[] }).hooks.filter((step) => step !== 'postTagger');
+const UNUSED_STEPS = new Set(['postTagger', 'id', 'alias', 'typeahead']);
+const TAGGING_STEPS = (nlp.world() as { hooks: string[] }).hooks.filter((step) => !UNUSED_STEPS.has(step));
 
 /**
  * compromise reads at most this many characters at a time: its time, and the entity stage's work
