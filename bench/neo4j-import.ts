@@ -16,7 +16,8 @@ import { canRunLocalNeo4j, freePort, importIntoLocalNeo4j, startLocalNeo4j, stop
 import { readGraphFile } from '../src/cli/inputs.js';
 import { writeNeo4jAdminImport } from '../src/export/neo4j-admin.js';
 import { buildGraph } from '../src/graph/build.js';
-import { loadGraph, withNeo4j, type Neo4jConnection } from '../src/store/neo4j.js';
+import { withNeo4j, type Neo4jConnection } from '../src/store/connection.js';
+import { loadGraph } from '../src/store/load.js';
 import type { GraphJson } from '../src/types.js';
 import { generateGraph } from './neo4j-load.js';
 

@@ -24,7 +24,7 @@ for (const line of readFileSync(corpus, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const { id, text } = JSON.parse(line) as { id: string; text: string };
   const analyzed = analyze(clean(text));
-  const wanted = sentencesToParse(analyzed, resolve(id, analyzed, findMentions(analyzed, gazetteer), gazetteer));
+  const wanted = sentencesToParse(analyzed, resolve(id, analyzed, findMentions(analyzed, gazetteer), gazetteer), gazetteer);
   analyzed.tokens.forEach((tokens, s) => {
     sentences++;
     words += tokens.length;

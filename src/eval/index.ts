@@ -118,7 +118,7 @@ export function evaluateCoref(content: string, options: EvaluateOptions & { tree
         : trees === 'parser'
           ? new Map(analyzed.sentences.map((s) => [s.index, parseSentence(analyzed.text, s.start, s.end)]))
           : undefined;
-    const { links, nominal } = resolveCoreferenceChains(analyzed, resolved, parses);
+    const { links, nominal } = resolveCoreferenceChains(analyzed, resolved, gazetteer, parses);
     options.onProgress?.(index + 1, documents.length);
     return { gold, entities: resolved.entities, links, nominal };
   });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ParsedSentence } from '../syntax/types.js';
 import { ENTITY_TYPES, type EntityType } from '../types.js';
 import type { AnalyzedText, Token } from './analyze.js';
-import { getGazetteer, nameKey } from './entities/gazetteer.js';
+import { type Gazetteer, nameKey } from './entities/gazetteer.js';
 import type { Resolved } from './resolve.js';
 
 /**
@@ -46,17 +46,23 @@ export interface NominalLink {
  * grammatical roles where the syntax stage parsed a sentence; elsewhere the word order and
  * compromise's tags stand in.
  */
-export function resolveCoreference(analyzed: AnalyzedText, resolved: Resolved, parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map()): CorefLink[] {
-  return resolveCoreferenceChains(analyzed, resolved, parses).links;
+export function resolveCoreference(
+  analyzed: AnalyzedText,
+  resolved: Resolved,
+  gazetteer: Gazetteer,
+  parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map(),
+): CorefLink[] {
+  return resolveCoreferenceChains(analyzed, resolved, gazetteer, parses).links;
 }
 
 /** The entity links of `resolveCoreference` and the pronouns that stand for common nouns instead. */
 export function resolveCoreferenceChains(
   analyzed: AnalyzedText,
   resolved: Resolved,
+  gazetteer: Gazetteer,
   parses: Pick<ReadonlyMap<number, ParsedSentence>, 'get'> = new Map(),
 ): { links: CorefLink[]; nominal: NominalLink[] } {
-  const lists = getCorefLists();
+  const lists: Vocabulary = { ...getCorefLists(), gazetteer };
   const traits = entityTraits(analyzed, resolved, lists);
   const roleOf = (sentence: number, start: number, end: number): Role => {
     const parse = parses.get(sentence);
@@ -66,7 +72,7 @@ export function resolveCoreferenceChains(
   const named = resolved.mentions.filter((m) => !m.role);
   const anaphors = findAnaphors(analyzed, named, lists);
   const candidates: Candidate[] = [];
-  const dubious = dubiousPeople(traits, resolved, analyzed);
+  const dubious = dubiousPeople(traits, resolved, analyzed, gazetteer);
   resolved.mentions.forEach((mention, i) => {
     const entities = resolved.referents[i] ?? [];
     if (mention.role || entities.length !== 1 || dubious[entities[0]!]) return;
@@ -76,7 +82,7 @@ export function resolveCoreferenceChains(
     const last = tokens.findLast((t) => t.end <= mention.end);
     const next = tokens.find((t) => t.start >= mention.end);
     const describing =
-      getGazetteer().demonyms.has(nameKey(mention.text)) ||
+      gazetteer.demonyms.has(nameKey(mention.text)) ||
       (mention.type !== 'Person' && last?.post.trim() === '' && next !== undefined && next.tags.has('Noun') && /^\p{Ll}/u.test(next.text));
     candidates.push({ sentence: mention.sentence, start: mention.start, end: mention.end, entities, role: describing ? { ...role, rank: 3 } : role });
   });
@@ -94,7 +100,7 @@ export function resolveCoreferenceChains(
         ? resolvePronoun(anaphor, analyzed.tokens[anaphor.sentence]!, preceding, traits, roleOf, nounBetween, lists)
         : anaphor.group
           ? resolveGroup(anaphor.group, preceding, traits)
-          : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits);
+          : resolveDescription(analyzed, anaphor.description!, anaphor, preceding, traits, lists);
     const { sentence, start, end, kind } = anaphor;
     const role = roleOf(sentence, start, end);
     if (found && !Array.isArray(found)) {
@@ -134,8 +140,7 @@ const CONTRACTION = /^\p{Lu}['’]\p{Ll}{1,2}$/u;
  * has no title and no known first name, and is only ever seen opening a sentence is most likely
  * no name at all; it takes no pronoun. Nor does a capitalised contraction ("I'm").
  */
-function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: AnalyzedText): boolean[] {
-  const gazetteer = getGazetteer();
+function dubiousPeople(traits: EntityTraits[], resolved: Resolved, analyzed: AnalyzedText, gazetteer: Gazetteer): boolean[] {
   const dubious = traits.map((trait) => {
     if (trait.type !== 'Person' || /\s/.test(trait.name) || trait.titles.length > 0) return false;
     const key = nameKey(trait.name);
@@ -157,7 +162,7 @@ function nominals(
   analyzed: AnalyzedText,
   resolved: Resolved,
   taken: Span[],
-  lists: CorefLists,
+  lists: Vocabulary,
   roleOf: (sentence: number, start: number, end: number) => Role,
 ): Candidate[] {
   const found: Candidate[] = [];
@@ -309,6 +314,11 @@ interface CorefData {
 
 let lists: CorefLists | undefined;
 
+/** What the resolver looks words up in: its own lists and the entity stage's gazetteer. */
+interface Vocabulary extends CorefLists {
+  gazetteer: Gazetteer;
+}
+
 export function getCorefLists(): CorefLists {
   lists ??= compileCorefLists(JSON.parse(readFileSync(new URL('../../data/coreference.json', import.meta.url), 'utf8')) as CorefData);
   return lists;
@@ -362,11 +372,11 @@ interface EntityTraits {
   titles: { name: string; leads: boolean; of?: string; sentence: number }[];
 }
 
-function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLists): EntityTraits[] {
+function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: Vocabulary): EntityTraits[] {
   const traits: EntityTraits[] = resolved.entities.map((entity) => {
     const first = nameKey(entity.name.split(/\s+/)[0] ?? '');
     // A lone name is a first name only when it is no English word ("Gloria", not "Rose" or "Will").
-    const firstName = /\s/.test(entity.name) || !getGazetteer().words.has(first);
+    const firstName = /\s/.test(entity.name) || !lists.gazetteer.words.has(first);
     const gender = entity.type !== 'Person' || !firstName ? undefined : lists.maleNames.has(first) ? 'male' : lists.femaleNames.has(first) ? 'female' : undefined;
     return { type: entity.type, name: entity.name, ...(gender && { gender }), titles: [] };
   });
@@ -386,20 +396,21 @@ function entityTraits(analyzed: AnalyzedText, resolved: Resolved, lists: CorefLi
     if (mention.title || mention.role || entity === undefined || traits[entity]!.type !== 'Person') return;
     const tokens = analyzed.tokens[mention.sentence]!;
     const at = tokens.findIndex((t) => t.start >= mention.start);
-    const title = titleBefore(tokens, at);
+    const title = titleBefore(tokens, at, lists.gazetteer);
     if (title) traits[entity]!.titles.push({ ...title, sentence: mention.sentence });
   });
   return traits;
 }
 
 /** Last words of the gazetteer's titles ("leader", "minister"): no title ends on any other word. */
-let titleLastWords: Set<string> | undefined;
+const titleLastWords = new WeakMap<Gazetteer['titles'], ReadonlySet<string>>();
 
 /** The title (and its country) written right before tokens[at]: "Soviet leader", "French Prime Minister". */
-function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
-  const titles = getGazetteer().titles;
-  titleLastWords ??= new Set([...titles.values()].flat().map((t) => nameKey(t.title).split(' ').at(-1)!));
-  if (!titleLastWords.has(nameKey(tokens[at - 1]?.text ?? ''))) return undefined;
+function titleBefore(tokens: Token[], at: number, gazetteer: Gazetteer): Omit<EntityTraits['titles'][number], 'sentence'> | undefined {
+  const titles = gazetteer.titles;
+  let lastWords = titleLastWords.get(titles);
+  if (!lastWords) titleLastWords.set(titles, (lastWords = new Set([...titles.values()].flat().map((t) => nameKey(t.title).split(' ').at(-1)!))));
+  if (!lastWords.has(nameKey(tokens[at - 1]?.text ?? ''))) return undefined;
   for (let length = 3; length >= 1; length--) {
     const from = at - length;
     if (from < 0) continue;
@@ -410,7 +421,7 @@ function titleBefore(tokens: Token[], at: number): Omit<EntityTraits['titles'][n
     if (!title) continue;
     let owner: string | undefined;
     for (let k = Math.max(0, from - 2); k < from && !owner; k++) {
-      const country = countryWord(tokens, k);
+      const country = countryWord(tokens, k, gazetteer);
       if (country?.end === from) owner = country.country;
     }
     return { name: key, leads: title.relation === 'LEADER_OF', ...(owner && { of: owner }) };
@@ -492,13 +503,13 @@ interface Anaphor {
 
 /** Pronouns and definite descriptions, in document order; none inside a name. */
 /** How many pronouns and descriptions each sentence holds that may stand for an entity. */
-export function anaphorCounts(analyzed: AnalyzedText, resolved: Resolved): number[] {
+export function anaphorCounts(analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer): number[] {
   const counts = analyzed.sentences.map(() => 0);
-  for (const anaphor of findAnaphors(analyzed, resolved.mentions.filter((m) => !m.role), getCorefLists())) counts[anaphor.sentence]!++;
+  for (const anaphor of findAnaphors(analyzed, resolved.mentions.filter((m) => !m.role), { ...getCorefLists(), gazetteer })) counts[anaphor.sentence]!++;
   return counts;
 }
 
-function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: CorefLists): Anaphor[] {
+function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: Vocabulary): Anaphor[] {
   const anaphors: Anaphor[] = [];
   const inName = overlapTest(named);
   analyzed.tokens.forEach((tokens, sentence) => {
@@ -541,8 +552,7 @@ function longestKey<T>(tokens: Token[], i: number, table: Map<string, T>): { val
 }
 
 /** A country named by a demonym or a short form in front of a head: "Soviet", "U.S.", "French". */
-function countryWord(tokens: Token[], i: number): { country: string; end: number } | undefined {
-  const gazetteer = getGazetteer();
+function countryWord(tokens: Token[], i: number, gazetteer: Gazetteer): { country: string; end: number } | undefined {
   for (let length = 2; length >= 1; length--) {
     const words = tokens.slice(i, i + length);
     if (words.length < length || words.slice(0, -1).some((t) => t.post.trim() !== '')) continue;
@@ -555,13 +565,13 @@ function countryWord(tokens: Token[], i: number): { country: string; end: number
 }
 
 /** "the president", "the Soviet leader", "the French Prime Minister", "the kingdom"; not "the President Reagan". */
-function description(tokens: Token[], i: number, lists: CorefLists): (Pick<Anaphor, 'description'> & { head: number; end: number }) | undefined {
+function description(tokens: Token[], i: number, lists: Vocabulary): (Pick<Anaphor, 'description'> & { head: number; end: number }) | undefined {
   if (tokens[i]!.text.toLowerCase() !== 'the' || tokens[i]!.post.trim() !== '') return undefined;
   let at = i + 1;
   // Country words are capitalised ("Soviet", "U.S."); anything else must open a description's head.
   const capitalised = /^\p{Lu}/u.test(tokens[at]?.text ?? '');
   if (!capitalised && !lists.descriptionFirstWords.has(tokens[at]?.text.toLowerCase() ?? '')) return undefined;
-  const owner = capitalised ? countryWord(tokens, at) : undefined;
+  const owner = capitalised ? countryWord(tokens, at, lists.gazetteer) : undefined;
   if (owner && tokens[owner.end - 1]!.post.trim() === '') at = owner.end;
   const head = longestKey(tokens, at, lists.descriptions);
   if (!head) return undefined;
@@ -573,7 +583,7 @@ function description(tokens: Token[], i: number, lists: CorefLists): (Pick<Anaph
   // "the president of France"
   if (!country && next?.text.toLowerCase() === 'of' && tokens[head.end - 1]!.post.trim() === '') {
     const of = tokens[head.end + 1]?.text.toLowerCase() === 'the' ? head.end + 2 : head.end + 1;
-    const named = tokens[of] ? countryWord(tokens, of) : undefined;
+    const named = tokens[of] ? countryWord(tokens, of, lists.gazetteer) : undefined;
     if (named) [country, end] = [named.country, named.end];
   }
   return { description: { entry: head.value, ...(country && { country }) }, head: at, end };
@@ -642,7 +652,7 @@ function resolvePronoun(
   traits: EntityTraits[],
   roleOf: (sentence: number, start: number, end: number) => Role,
   nounBetween: (from: number, to: number) => boolean,
-  lists: CorefLists,
+  lists: Vocabulary,
 ): number[] | Nominal | undefined {
   const pronoun = anaphor.pronoun!;
   const role = roleOf(anaphor.sentence, anaphor.start, anaphor.end);
@@ -674,7 +684,7 @@ function resolvePronoun(
       // "The United States began a testing program. … if it continues": "it" is the nearer noun's.
       if (isIt && nounBetween(candidate.end, anaphor.start)) continue;
       if (candidate.entities.some((e) => excluded.has(e))) continue;
-      if (agrees(pronoun, candidate.entities, traits)) return candidate.entities;
+      if (agrees(pronoun, candidate.entities, traits, lists.gazetteer)) return candidate.entities;
     }
     return undefined;
   };
@@ -721,14 +731,14 @@ function nominalAgrees(pronoun: PronounEntry, nominal: Nominal): boolean {
   return nominal.person && (pronoun.gender === null || nominal.gender === undefined || nominal.gender === pronoun.gender);
 }
 
-function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[]): boolean {
+function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[], gazetteer: Gazetteer): boolean {
   const of = entities.map((e) => traits[e]!);
   if (!of.every((t) => pronoun.types.includes(t.type))) return false;
   if (pronoun.number === 'singular') {
-    return of.length === 1 && !hasPluralName(of[0]!) && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
+    return of.length === 1 && !hasPluralName(of[0]!, gazetteer) && (pronoun.gender === null || of[0]!.gender === undefined || of[0]!.gender === pronoun.gender);
   }
   // "they": a group, or one with a plural name.
-  return of.length >= 2 || hasPluralName(of[0]!);
+  return of.length >= 2 || hasPluralName(of[0]!, gazetteer);
 }
 
 /**
@@ -736,13 +746,13 @@ function agrees(pronoun: PronounEntry, entities: number[], traits: EntityTraits[
  * is an English noun's plural ("senator" + s), which no person's name with a title or a first name
  * is ("Mr. Williams", "Garth Brooks").
  */
-function hasPluralName(trait: EntityTraits): boolean {
+function hasPluralName(trait: EntityTraits, gazetteer: Gazetteer): boolean {
   const words = trait.name.split(/\s+/);
   const last = nameKey(words.at(-1)!);
   const singulars = [last.slice(0, -1), last.slice(0, -2), `${last.slice(0, -3)}y`];
-  if (!/\p{Ll}s$/u.test(words.at(-1)!) || !singulars.some((word) => getGazetteer().words.has(word))) return false;
+  if (!/\p{Ll}s$/u.test(words.at(-1)!) || !singulars.some((word) => gazetteer.words.has(word))) return false;
   if (trait.type === 'Organization') return true;
-  return trait.type === 'Person' && trait.titles.length === 0 && trait.gender === undefined && !getGazetteer().firstNames.has(nameKey(words[0]!));
+  return trait.type === 'Person' && trait.titles.length === 0 && trait.gender === undefined && !gazetteer.firstNames.has(nameKey(words[0]!));
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['would', 'will', 'may', 'might', 'could', 'should', 'must', 'can', 'has', 'had', 'have', 'does', 'did', 'not', "n't", 'also', 'now', 'still']);
@@ -768,17 +778,18 @@ function resolveDescription(
   anaphor: Anaphor,
   preceding: Candidate[],
   traits: EntityTraits[],
+  lists: Vocabulary,
 ): number[] | undefined {
   const { entry, country } = description;
   // A title of the country itself first; then, for "French President Mitterrand, his Prime Minister
   // Jacques Chirac", a title of no stated country in a sentence that names it.
   const exactly = (title: EntityTraits['titles'][number]): boolean => !country || title.of === country;
   const nearby = (title: EntityTraits['titles'][number]): boolean =>
-    title.of === undefined && country !== undefined && countriesIn(analyzed.tokens[title.sentence]!).has(country);
+    title.of === undefined && country !== undefined && countriesIn(analyzed.tokens[title.sentence]!, lists.gazetteer).has(country);
   const fits = (entity: number, ofCountry: (title: EntityTraits['titles'][number]) => boolean): boolean => {
     const trait = traits[entity]!;
     if (trait.type !== entry.type) return false;
-    if (entry.kingdom && !getCorefLists().kingdoms.has(trait.name)) return false;
+    if (entry.kingdom && !lists.kingdoms.has(trait.name)) return false;
     if (entry.type === 'Country' && country) return trait.name === country;
     if (!entry.titles) return true;
     return trait.titles.some(
@@ -793,10 +804,10 @@ function resolveDescription(
 }
 
 /** Countries a sentence names or qualifies ("French"), by the gazetteer. */
-function countriesIn(tokens: Token[]): Set<string> {
+function countriesIn(tokens: Token[], gazetteer: Gazetteer): Set<string> {
   const countries = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    const found = countryWord(tokens, i);
+    const found = countryWord(tokens, i, gazetteer);
     if (found) countries.add(found.country);
   }
   return countries;

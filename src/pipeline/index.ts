@@ -61,8 +61,8 @@ function extractPart(document: SourceDocument, cleaned: string, options: Pipelin
   const gazetteer = getGazetteer();
   const mentions = findMentions(analyzed, gazetteer, options.entities);
   const resolved = resolve(document.id, analyzed, mentions, gazetteer);
-  const parses = new LazyParses(analyzed, resolved, options.parser ?? parseSentence);
-  const coreference = resolveCoreference(analyzed, resolved, parses);
+  const parses = new LazyParses(analyzed, resolved, gazetteer, options.parser ?? parseSentence);
+  const coreference = resolveCoreference(analyzed, resolved, gazetteer, parses);
   const context = { ...(document.date && { date: document.date }), parses, coreference };
-  return { entities: resolved.entities, relations: findRelations(document.id, analyzed, resolved, context) };
+  return { entities: resolved.entities, relations: findRelations(document.id, analyzed, resolved, gazetteer, context) };
 }

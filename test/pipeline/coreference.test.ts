@@ -11,14 +11,14 @@ import { newsArticle } from './helpers.js';
 function links(text: string): string[] {
   const analyzed = analyze(clean(text));
   const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer()), getGazetteer());
-  return resolveCoreference(analyzed, resolved).map((link) => `${link.text} → ${link.entities.map((e) => resolved.entities[e]!.name).join(' + ')}`);
+  return resolveCoreference(analyzed, resolved, getGazetteer()).map((link) => `${link.text} → ${link.entities.map((e) => resolved.entities[e]!.name).join(' + ')}`);
 }
 
 /** The pronouns the sieve gave a common noun, as "pronoun → noun". */
 function nominalLinks(text: string): string[] {
   const analyzed = analyze(clean(text));
   const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer()), getGazetteer());
-  return resolveCoreferenceChains(analyzed, resolved).nominal.map((link) => `${link.text} → ${link.antecedent.text}`);
+  return resolveCoreferenceChains(analyzed, resolved, getGazetteer()).nominal.map((link) => `${link.text} → ${link.antecedent.text}`);
 }
 
 describe('coreference sieve: pronouns', () => {

@@ -7,7 +7,7 @@ import { getFrames } from './frames.js';
 import { readOffices } from './offices.js';
 import type { SentenceParses } from './parses.js';
 import { Tree } from './tree.js';
-import { getGazetteer, nameKey, type Title } from '../entities/gazetteer.js';
+import { type Gazetteer, nameKey, type Title } from '../entities/gazetteer.js';
 import type { CorefLink } from '../coreference.js';
 import { ownsTitle } from '../entities/shapes.js';
 import type { Resolved } from '../resolve.js';
@@ -30,12 +30,12 @@ export interface RelationContext {
 
 
 /** Relations stated in the sentences of one document: titles ("Chinese President Hu Jintao"), event frames on the parse, and the surface rule table. */
-export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, context: RelationContext = {}): Relation[] {
+export function findRelations(documentId: string, analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer, context: RelationContext = {}): Relation[] {
   const relations: Relation[] = [];
   const emit = emitter(documentId, resolved, relations);
   titleRelations(analyzed, resolved, emit);
-  if (context.parses) frameRelations(analyzed, resolved, context.parses, context, emit);
-  surfaceRelations(analyzed, resolved, context.coreference ?? [], emit);
+  if (context.parses) frameRelations(analyzed, resolved, context.parses, context, gazetteer, emit);
+  surfaceRelations(analyzed, resolved, context.coreference ?? [], gazetteer, emit);
   possessedTitles(analyzed, resolved, context.coreference ?? [], relations, emit);
   storyCountryTitles(analyzed, resolved, relations, emit);
   return withoutTitledBodies(dedupe(relations));
@@ -121,7 +121,7 @@ function titleRelations(analyzed: AnalyzedText, resolved: Resolved, emit: Emit):
 }
 
 /** Event frames and offices on the parse of each sentence that may hold a fact. */
-function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: SentenceParses, context: RelationContext, emit: Emit): void {
+function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: SentenceParses, context: RelationContext, gazetteer: Gazetteer, emit: Emit): void {
   const frames = getFrames();
   const story = parseDocumentDate(context.date);
   const view = entityView(resolved, context.coreference ?? []);
@@ -129,20 +129,20 @@ function frameRelations(analyzed: AnalyzedText, resolved: Resolved, parses: Sent
     const parse = parses.get(s);
     if (!parse) return;
     const tree = new Tree(parse, analyzed.text, frames.lexicon);
-    for (const fact of [...readFrames(tree, frames, view, story), ...readOffices(tree, frames, view)]) {
+    for (const fact of [...readFrames(tree, frames, view, story), ...readOffices(tree, frames, view, gazetteer)]) {
       emit(fact.type, fact.source, fact.target, fact.properties, fact.confidence, sentence);
     }
   });
 }
 
 /** The surface rule table over the sentences' words and names (all rules, or the ones given). */
-function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], emit: Emit, rules = COMPILED): void {
+function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: readonly CorefLink[], gazetteer: Gazetteer, emit: Emit, rules = COMPILED): void {
   // One slot per name. A title's owner belongs to the person's slot ("Argentine President Raul
   // Alfonsin" is one person, not a country then a person), and a demonym ("Soviet negotiators")
   // describes rather than names a party.
   const owners = new Map<number, number>();
   resolved.mentions.forEach((mention, i) => mention.title?.of !== undefined && owners.set(mention.title.of, i));
-  const gazetteer = getGazetteer();
+  const matchTitle = titleMatcher(gazetteer);
   const namesBySentence = analyzed.sentences.map(() => [] as Parameters<typeof sentenceItems>[1]);
   resolved.mentions.forEach((mention, i) => {
     const referents = resolved.referents[i]!;
@@ -168,16 +168,16 @@ function surfaceRelations(analyzed: AnalyzedText, resolved: Resolved, links: rea
     const summary = summarize(items);
     for (const { rule, pattern } of rules) {
       for (const match of matchAll(pattern, items, matchTitle, summary)) {
-        for (const relation of relationsOf(rule, match, items, resolved)) emit(...relation, sentence);
+        for (const relation of relationsOf(rule, match, items, resolved, gazetteer)) emit(...relation, sentence);
       }
     }
   });
 }
 
 /** The relations one surface rule alone finds in a text's analysis: what its example and near-miss test read. */
-export function relationsOfRule(documentId: string, analyzed: AnalyzedText, resolved: Resolved, rule: RelationRule): Relation[] {
+export function relationsOfRule(documentId: string, analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer, rule: RelationRule): Relation[] {
   const relations: Relation[] = [];
-  surfaceRelations(analyzed, resolved, [], emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
+  surfaceRelations(analyzed, resolved, [], gazetteer, emitter(documentId, resolved, relations), [{ rule, pattern: compilePattern(rule.pattern) }]);
   return relations;
 }
 
@@ -210,7 +210,7 @@ type Emitted = [RelationType, number, number, RelationProperties, number];
 /** How far past a match a date may stand and still belong to it: "signed the treaty in 1972". */
 const DATE_REACH = 3;
 
-function relationsOf(rule: RelationRule, match: Match, items: Item[], resolved: Resolved): Emitted[] {
+function relationsOf(rule: RelationRule, match: Match, items: Item[], resolved: Resolved, gazetteer: Gazetteer): Emitted[] {
   const sources = match.entities.get('source') ?? [];
   const targets = match.entities.get('target');
   const properties: RelationProperties = { ...rule.properties };
@@ -222,7 +222,7 @@ function relationsOf(rule: RelationRule, match: Match, items: Item[], resolved: 
   const titleText = match.texts.get('title');
   if (titleText) properties.title = titleText;
   if (type === 'BY_TITLE') {
-    const relation = titleText ? titleRelation(titleText) : undefined;
+    const relation = titleText ? titleRelation(titleText, gazetteer) : undefined;
     if (!relation) return [];
     type = relation;
   }
@@ -241,9 +241,8 @@ function nearbyDate(items: Item[], match: Match): string | undefined {
   return window.find((item) => item.kind === 'date')?.text;
 }
 
-function titleRelation(text: string): Title['relation'] | undefined {
+function titleRelation(text: string, gazetteer: Gazetteer): Title['relation'] | undefined {
   const key = nameKey(text);
-  const gazetteer = getGazetteer();
   const known = gazetteer.titles.get(key.split(' ')[0]!)?.find((t) => nameKey(t.title) === key)?.relation;
   return known ?? gazetteer.titleHeads.get(key.split(' ').pop()!) ?? undefined;
 }
@@ -251,11 +250,11 @@ function titleRelation(text: string): Title['relation'] | undefined {
 /** Words that never qualify a title ("and president", "his minister"). */
 const FUNCTION_WORDS = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'at', 'on', 'with', 'by', 'as', 'his', 'her', 'its', 'their', 'our', 'who', 'which', 'that', 'is', 'was', 'former']);
 
-/** A title, in any case, at items[start]: "Secretary of State", "spokesman". */
-const matchTitle: TitleMatcher = (items: Item[], start: number) => {
+/** A title of the gazetteer's, in any case, at items[start]: "Secretary of State", "spokesman". */
+const titleMatcher = (gazetteer: Gazetteer): TitleMatcher => (items: Item[], start: number) => {
   const first = items[start];
   if (first?.kind !== 'word') return undefined;
-  for (const candidate of getGazetteer().titles.get(first.text) ?? []) {
+  for (const candidate of gazetteer.titles.get(first.text) ?? []) {
     if (!candidate.relation) continue;
     const words = nameKey(candidate.title).split(' ');
     if (words.every((word, k) => items[start + k]?.kind === 'word' && (items[start + k] as { text: string }).text === word)) {
@@ -263,7 +262,7 @@ const matchTitle: TitleMatcher = (items: Item[], start: number) => {
     }
   }
   // "oil minister", "trade representative": a word or two before the last word of a title.
-  const heads = getGazetteer().titleHeads;
+  const heads = gazetteer.titleHeads;
   for (let k = 1; k <= 2; k++) {
     const words = items.slice(start, start + k + 1);
     const qualifiers = words.slice(0, k).every((w) => w.kind === 'word' && !FUNCTION_WORDS.has(w.text));

@@ -1,6 +1,6 @@
 import type { SyntaxToken } from '../../syntax/types.js';
 import type { RelationType } from '../../types.js';
-import { getGazetteer, nameKey } from '../entities/gazetteer.js';
+import { type Gazetteer, nameKey } from '../entities/gazetteer.js';
 import type { EntityView, FrameFact } from './events.js';
 import type { FrameTable } from './frames.js';
 import type { Tree } from './tree.js';
@@ -11,7 +11,7 @@ import type { Tree } from './tree.js';
  * chairman of Acme"), and the country or body the title belongs to (its modifier, possessor or
  * "of" phrase). Heads of state and bodies are LEADER_OF, everyone else WORKS_FOR, with the title.
  */
-export function readOffices(tree: Tree, table: FrameTable, entities: EntityView): FrameFact[] {
+export function readOffices(tree: Tree, table: FrameTable, entities: EntityView, gazetteer: Gazetteer): FrameFact[] {
   const facts: FrameFact[] = [];
   for (const token of tree.tokens) {
     const people = entities.at(token).filter((e) => entities.type(e) === 'Person');
@@ -20,7 +20,7 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView)
     if (head && entities.at(head).some((e) => people.includes(e))) continue; // not the head of the name
     const name = nameTokens(tree, token, people, entities);
     for (const title of titlesOf(tree, name, entities)) {
-      const relation = officeRelation(tree, title, table);
+      const relation = officeRelation(tree, title, table, gazetteer);
       if (!relation) continue;
       for (const owner of ownersOf(tree, title, entities, name)) {
         for (const person of people) {
@@ -60,10 +60,9 @@ function titlesOf(tree: Tree, name: SyntaxToken[], entities: EntityView): Syntax
 }
 
 /** The relation and title a title noun gives: from the titles gazetteer, by its whole phrase or its head word. */
-function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable): { type: RelationType; title: string } | undefined {
+function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable, gazetteer: Gazetteer): { type: RelationType; title: string } | undefined {
   const qualifiers = tree.children(title).filter((c) => c.deprel === 'compound' && c.upos !== 'PROPN' && c.start < title.start);
   const words = [...qualifiers, title].map((t) => t.form);
-  const gazetteer = getGazetteer();
   const phrase = nameKey(words.join(' '));
   const known = gazetteer.titles.get(phrase.split(' ')[0]!)?.find((t) => nameKey(t.title) === phrase)?.relation;
   const head = nameKey(title.lemma);

@@ -1,7 +1,7 @@
 import type { ParsedSentence } from '../../syntax/types.js';
 import type { AnalyzedText } from '../analyze.js';
 import type { Resolved } from '../resolve.js';
-import { getGazetteer } from '../entities/gazetteer.js';
+import type { Gazetteer } from '../entities/gazetteer.js';
 import { getFrames } from './frames.js';
 import { anaphorCounts } from '../coreference.js';
 
@@ -19,12 +19,12 @@ export type SentenceParser = (text: string, start: number, end: number) => Parse
  * office word between them ("Russian energy minister Ivan Petrov"). A sentence with no trigger
  * word and fewer than two names is never parsed.
  */
-export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved): boolean[] {
+export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer): boolean[] {
   const names = analyzed.sentences.map(() => 0);
   for (const mention of resolved.mentions) names[mention.sentence]!++;
-  const anaphors = anaphorCounts(analyzed, resolved);
+  const anaphors = anaphorCounts(analyzed, resolved, gazetteer);
   const { forms, offices } = getFrames();
-  const titleHeads = getGazetteer().titleHeads;
+  const titleHeads = gazetteer.titleHeads;
   return analyzed.tokens.map((tokens, s) => {
     const words = tokens.map((token) => token.text.toLowerCase());
     if (words.some((word) => forms.has(word))) return names[s]! + anaphors[s]! >= 2;
@@ -40,9 +40,10 @@ export class LazyParses implements SentenceParses {
   constructor(
     private readonly analyzed: AnalyzedText,
     resolved: Resolved,
+    gazetteer: Gazetteer,
     private readonly parser: SentenceParser,
   ) {
-    this.wanted = sentencesToParse(analyzed, resolved);
+    this.wanted = sentencesToParse(analyzed, resolved, gazetteer);
   }
 
   get(sentence: number): ParsedSentence | undefined {

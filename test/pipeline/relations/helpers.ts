@@ -29,7 +29,7 @@ export function handTree(text: string, words: string): ParsedSentence {
 export function relationsWith(text: string, parser: SentenceParser, context: Omit<RelationContext, 'parses'> = {}): string[] {
   const analyzed = analyze(text);
   const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer(), 'rules'), getGazetteer());
-  const relations = findRelations('test', analyzed, resolved, { ...context, parses: new LazyParses(analyzed, resolved, parser) });
+  const relations = findRelations('test', analyzed, resolved, getGazetteer(), { ...context, parses: new LazyParses(analyzed, resolved, getGazetteer(), parser) });
   const name = (id: string): string => resolved.entities.find((e) => e.id === id)?.name ?? id;
   return relations.map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}${r.properties.date ? ` @${r.properties.date}` : ''}`);
 }

@@ -11,7 +11,7 @@ function ruleFinds(rule: RelationRule, text: string): string[] {
   const analyzed = analyze(text);
   const resolved = resolve('test', analyzed, findMentions(analyzed, getGazetteer(), 'rules'), getGazetteer());
   const name = (id: string): string => resolved.entities.find((e) => e.id === id)?.name ?? id;
-  return relationsOfRule('test', analyzed, resolved, rule).map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}`);
+  return relationsOfRule('test', analyzed, resolved, getGazetteer(), rule).map((r) => `${r.type} ${name(r.source)} → ${name(r.target)}`);
 }
 
 describe('surface rules check themselves', () => {
