@@ -16,34 +16,32 @@ export interface NameTaggerModel {
 
 /**
  * A document prepared for tagging: its own features, and for each scored token the buckets of its
- * history features after each previous label (word, then shape), hashed once for both passes.
+ * history features after each previous label (word, then shape), hashed once for both passes and
+ * kept in one array per sentence.
  */
 interface Prepared {
   features: DocumentFeatures;
-  /** history[s][i][2 * previous] and [2 * previous + 1]; empty for an unscored token. */
-  history: Int32Array[][];
+  /** history[s][(i * LABEL_COUNT + previous) * 2] and the entry after it (unset for an unscored token). */
+  history: Int32Array[];
 }
 
 function prepare(analyzed: AnalyzedText, gazetteer: Gazetteer, bucketCount: number): Prepared {
   const features = documentFeatures(analyzed, gazetteer, bucketCount);
   const list = new FeatureList(bucketCount, 3);
-  const history = features.tokens.map((tokens, s) =>
-    tokens.map((_, i) => {
-      if (features.outside[s]![i]) return NO_HISTORY;
-      const buckets = new Int32Array(2 * LABEL_COUNT);
+  const history = features.tokens.map((tokens, s) => {
+    const buckets = new Int32Array(tokens.length * LABEL_COUNT * 2);
+    tokens.forEach((_, i) => {
+      if (features.outside[s]![i]) return;
       for (let previous = 0; previous < LABEL_COUNT; previous++) {
         list.clear();
         addHistory(list, previous, features.history.lower[s]![i]!, features.history.shape[s]![i]!, false);
-        buckets[2 * previous] = list.buckets[0]!;
-        buckets[2 * previous + 1] = list.buckets[1]!;
+        buckets.set(list.buckets.subarray(0, 2), (i * LABEL_COUNT + previous) * 2);
       }
-      return buckets;
-    }),
-  );
+    });
+    return buckets;
+  });
   return { features, history };
 }
-
-const NO_HISTORY = new Int32Array(0);
 
 /** Which label may follow which (row: previous label), anywhere and at a sentence's end. */
 const ALLOWED = Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => allowedAfter(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT, false));
@@ -150,12 +148,12 @@ function decodeSentence(
     emission.set(model.score(own.buckets, own.length, scores), i * L);
     // After the sentence's start or an unscored token only O can precede; the other rows are never the best path.
     const previousCount = i === 0 || outside[i - 1] ? 1 : L;
-    const history = prepared.history[s]![i]!;
+    const history = prepared.history[s]!;
     for (let previous = 0; previous < previousCount; previous++) {
       // The label's score, then its word's and its shape's, added in that order in doubles as one sum would be.
       for (let label = 0; label < L; label++) row[label] = byLabel[previous * L + label]!;
-      model.addWeightsOf(history[2 * previous]!, row);
-      model.addWeightsOf(history[2 * previous + 1]!, row);
+      model.addWeightsOf(history[(i * L + previous) * 2]!, row);
+      model.addWeightsOf(history[(i * L + previous) * 2 + 1]!, row);
       transition.set(row, (i * L + previous) * L);
     }
     transition.fill(-Infinity, (i * L + previousCount) * L, (i + 1) * L * L);
