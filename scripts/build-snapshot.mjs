@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { SNAPSHOT_BLOB, SNAPSHOT_MANIFEST, snapshotManifest } from '../dist/cli/snapshot-launch.js';
+import { SNAPSHOT_BLOB, SNAPSHOT_MANIFEST, SNAPSHOT_V8_FLAGS, snapshotManifest } from '../dist/cli/snapshot-launch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const directory = fileURLToPath(new URL('../dist/snapshot/', import.meta.url));
@@ -75,7 +75,7 @@ const { metafile } = await build({
 });
 
 // --no-warnings: Node also cautions about `module` (createRequire reads two name lists at build).
-execFileSync(process.execPath, ['--no-warnings', '--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', bundle], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['--no-warnings', ...SNAPSHOT_V8_FLAGS, '--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', bundle], { cwd: root, stdio: 'inherit' });
 const code = Object.keys(metafile.inputs)
   .filter((path) => !path.startsWith('lazy-builtin:'))
   .map((path) => fileURLToPath(pathToFileURL(`${root}/${path}`)));
