@@ -63,6 +63,8 @@ export function snapshotUnusable(argv: readonly string[], env: NodeJS.ProcessEnv
   if (env.KG_SNAPSHOT === '0') return 'KG_SNAPSHOT=0';
   if (!SNAPSHOT_COMMANDS.includes(argv[2] ?? '')) return `not a snapshot command: ${argv[2]}`;
   if (process.execArgv.length > 0 || env.NODE_OPTIONS) return 'node flags given';
+  // Untried there, and a detached child gets a console window of its own.
+  if (process.platform === 'win32') return 'not on Windows';
   let manifest: SnapshotManifest;
   try {
     manifest = JSON.parse(readFileSync(SNAPSHOT_MANIFEST, 'utf8')) as SnapshotManifest;
