@@ -3,11 +3,12 @@
 // entry (dist/cli/snapshot-entry.js) and everything it imports are bundled into one CommonJS
 // script, which `node --build-snapshot` runs and saves as a heap.
 import { execFileSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { SNAPSHOT_BLOB, SNAPSHOT_MANIFEST, SNAPSHOT_V8_FLAGS, snapshotManifest } from '../dist/cli/snapshot-launch.js';
+import { SNAPSHOT_BLOB, SNAPSHOT_MANIFEST, snapshotManifest, snapshotV8Flags } from '../dist/cli/snapshot-launch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const directory = fileURLToPath(new URL('../dist/snapshot/', import.meta.url));
@@ -75,10 +76,11 @@ const { metafile } = await build({
 });
 
 // --no-warnings: Node also cautions about `module` (createRequire reads two name lists at build).
-execFileSync(process.execPath, ['--no-warnings', ...SNAPSHOT_V8_FLAGS, '--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', bundle], { cwd: root, stdio: 'inherit' });
+const hashSeed = randomInt(1, 2 ** 31 - 1);
+execFileSync(process.execPath, ['--no-warnings', ...snapshotV8Flags(hashSeed), '--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', bundle], { cwd: root, stdio: 'inherit' });
 const code = Object.keys(metafile.inputs)
   .filter((path) => !path.startsWith('lazy-builtin:'))
   .map((path) => fileURLToPath(pathToFileURL(`${root}/${path}`)));
 const data = JSON.parse(readFileSync(readsFile, 'utf8'));
 rmSync(readsFile);
-writeFileSync(SNAPSHOT_MANIFEST, `${JSON.stringify(snapshotManifest([...code, ...data, process.execPath]), null, 1)}\n`);
+writeFileSync(SNAPSHOT_MANIFEST, `${JSON.stringify(snapshotManifest([...code, ...data, process.execPath], hashSeed), null, 1)}\n`);

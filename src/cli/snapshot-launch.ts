@@ -18,11 +18,16 @@ export const SNAPSHOT_BLOB = fileURLToPath(new URL('../snapshot/kg.blob', import
 export const SNAPSHOT_MANIFEST = fileURLToPath(new URL('../snapshot/kg.json', import.meta.url));
 /**
  * V8 refuses a blob built under other flags, so the build and the launch both pass these: a young
- * generation in which extracting an article takes one or two scavenges instead of twenty, and a
- * first old-generation limit above the heap the snapshot starts with (below it, V8 starts marking
- * that whole heap at once).
+ * generation in which extracting an article takes one or two scavenges instead of twenty; a first
+ * old-generation limit above the heap the snapshot starts with (below it, V8 starts marking that
+ * whole heap at once); and the hash seed drawn when the blob was built. A process started from a
+ * snapshot otherwise rehashes every table and dictionary in it with a fresh seed (a fifth of its
+ * start); the drawn one stays unknown outside this install, as a random seed should (a crafted
+ * document cannot flood the tables' buckets without it).
  */
-export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--min-semi-space-size=16', '--initial-old-space-size=128'];
+export function snapshotV8Flags(hashSeed: number): string[] {
+  return ['--min-semi-space-size=16', '--initial-old-space-size=128', `--hash-seed=${hashSeed}`, '--no-rehash-snapshot'];
+}
 
 /** The bin itself, symlinks resolved (npx runs it as node_modules/.bin/kg). */
 export const BIN = fileURLToPath(new URL('./index.js', import.meta.url));
@@ -32,6 +37,8 @@ const MANIFEST_FORMAT = 1;
 export interface SnapshotManifest {
   format: number;
   node: NodeIdentity;
+  /** The seed the heap's hash tables were built with (see snapshotV8Flags). */
+  hashSeed: number;
   /** The bin the snapshot stands in for (its absolute path): a moved install falls back. */
   bin: string;
   /** Every file whose contents are in the heap (code, data, the node binary): [path, size, mtimeMs]. */
@@ -44,22 +51,22 @@ export function nodeIdentity(): NodeIdentity {
   return { version: process.version, v8: process.versions.v8, arch: process.arch, platform: process.platform, execPath: process.execPath };
 }
 
-/** The manifest of a snapshot built now from `inputs`. */
-export function snapshotManifest(inputs: Iterable<string>): SnapshotManifest {
+/** The manifest of a snapshot built now from `inputs` with `hashSeed`. */
+export function snapshotManifest(inputs: Iterable<string>, hashSeed: number): SnapshotManifest {
   const stamped = [...new Set(inputs)].sort().map((path): [string, number, number] => {
     const { size, mtimeMs } = statSync(path);
     return [path, size, mtimeMs];
   });
-  return { format: MANIFEST_FORMAT, node: nodeIdentity(), bin: BIN, inputs: stamped };
+  return { format: MANIFEST_FORMAT, node: nodeIdentity(), hashSeed, bin: BIN, inputs: stamped };
 }
 
 /**
- * Why the snapshot cannot run this command line, or undefined when it can. It is used only when
- * it was built by this very Node binary, with no Node or V8 flags (NODE_OPTIONS included: V8
+ * The snapshot's manifest when it can run this command line, else why it cannot. It is used only
+ * when it was built by this very Node binary, with no Node or V8 flags (NODE_OPTIONS included: V8
  * checks its flags against the blob's and refuses it), for this bin where it is now, and from the
  * files that are there now (a rebuilt dist/ or a retrained model makes it stale).
  */
-export function snapshotUnusable(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function usableSnapshot(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string | SnapshotManifest {
   if (env.KG_SNAPSHOT === '0') return 'KG_SNAPSHOT=0';
   if (!SNAPSHOT_COMMANDS.includes(argv[2] ?? '')) return `not a snapshot command: ${argv[2]}`;
   if (process.execArgv.length > 0 || env.NODE_OPTIONS) return 'node flags given';
@@ -71,7 +78,7 @@ export function snapshotUnusable(argv: readonly string[], env: NodeJS.ProcessEnv
   } catch {
     return `no snapshot manifest at ${SNAPSHOT_MANIFEST}`;
   }
-  if (manifest.format !== MANIFEST_FORMAT) return `snapshot manifest format ${manifest.format}`;
+  if (manifest.format !== MANIFEST_FORMAT || !Number.isSafeInteger(manifest.hashSeed)) return `snapshot manifest format ${manifest.format}`;
   const node = nodeIdentity();
   for (const key of Object.keys(node) as Array<keyof NodeIdentity>) {
     if (manifest.node?.[key] !== node[key]) return `built by another node (${key}: ${manifest.node?.[key]})`;
@@ -86,7 +93,7 @@ export function snapshotUnusable(argv: readonly string[], env: NodeJS.ProcessEnv
     }
     if (size >= 0 && (stats.size !== size || stats.mtimeMs !== mtimeMs)) return `${path} changed since the snapshot was built`;
   }
-  return undefined;
+  return manifest;
 }
 
 /** util-linux's setpriv (Linux): sets the child's parent-death signal, then runs Node. */
@@ -104,9 +111,9 @@ interface StartedMessage {
  * running any of kg's code (a blob Node could not load; nothing was read or written).
  */
 export async function runThroughSnapshot(argv: readonly string[]): Promise<boolean> {
-  const unusable = snapshotUnusable(argv);
-  if (unusable !== undefined) {
-    if (process.env.KG_DEBUG && SNAPSHOT_COMMANDS.includes(argv[2] ?? '')) process.stderr.write(`kg: no startup snapshot: ${unusable}\n`);
+  const manifest = usableSnapshot(argv);
+  if (typeof manifest === 'string') {
+    if (process.env.KG_DEBUG && SNAPSHOT_COMMANDS.includes(argv[2] ?? '')) process.stderr.write(`kg: no startup snapshot: ${manifest}\n`);
     return false;
   }
   // A session of its own, so a Ctrl-C at the terminal reaches only this process, which forwards it
@@ -114,7 +121,7 @@ export async function runThroughSnapshot(argv: readonly string[]): Promise<boole
   // channel tells this process that the child started, and the child when this one dies, even by
   // SIGKILL; on Linux setpriv also has the kernel kill it at that very moment: 'disconnect' is
   // only seen after the document in hand, and a `--resume` started at once must not race it.
-  const node = [process.execPath, ...SNAPSHOT_V8_FLAGS, '--snapshot-blob', SNAPSHOT_BLOB, ...argv.slice(1)];
+  const node = [process.execPath, ...snapshotV8Flags(manifest.hashSeed), '--snapshot-blob', SNAPSHOT_BLOB, ...argv.slice(1)];
   const [command, ...args] = existsSync(SETPRIV) ? [SETPRIV, '--pdeathsig', 'KILL', '--', ...node] : node;
   const child = spawn(command!, args, {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
