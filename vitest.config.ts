@@ -39,6 +39,7 @@ export const INTEGRATION_TESTS = [
   'test/export/graphml.test.ts',
   'test/parallel/extract-each.test.ts',
   'test/cli/faults.test.ts',
+  'test/cli/snapshot.test.ts',
 ];
 
 export default defineConfig({

@@ -70,11 +70,12 @@ if (!corpus) {
 }
 const firstAnswer = await runFirstAnswerBench();
 process.stdout.write(
-  `## First answer: one article (${firstAnswer.file}), a process from start to exit, median of ${firstAnswer.runs} alternating runs\n\n` +
+  `## First answer: one article (${firstAnswer.file}), a process from start to exit, median of ${firstAnswer.runs} alternating runs (load average ${firstAnswer.load.map((load) => load.toFixed(1)).join(' → ')})\n\n` +
     markdownTable(
       [
         ['command', 'wall s', '× raw compromise'],
-        ['kg extract (dist/cli/index.js)', firstAnswer.kgSeconds.toFixed(2), (firstAnswer.kgSeconds / firstAnswer.compromiseSeconds).toFixed(2)],
+        [`kg extract (dist/cli/index.js: ${firstAnswer.kgPath})`, firstAnswer.kgSeconds.toFixed(2), (firstAnswer.kgSeconds / firstAnswer.compromiseSeconds).toFixed(2)],
+        ['kg extract, in-process (KG_SNAPSHOT=0)', firstAnswer.kgInProcessSeconds.toFixed(2), (firstAnswer.kgInProcessSeconds / firstAnswer.compromiseSeconds).toFixed(2)],
         ['raw compromise (nlp(text), people, places, organizations)', firstAnswer.compromiseSeconds.toFixed(2), '1.00'],
       ],
       { align: ['l', 'r', 'r'] },

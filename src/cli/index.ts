@@ -1,13 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import type { CommandModules } from './main.js';
+import { runThroughSnapshot } from './snapshot-launch.js';
 
-type Register = (program: Command) => void;
-
-// Each command's module, imported only when it runs: `kg extract` does not load the Neo4j driver,
-// the query engine or the exporters. Help and unknown commands load them all.
-const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
+const COMMANDS: CommandModules = {
   eval: () => import('./eval.js'),
   extract: () => import('./extract.js'),
   export: () => import('./export.js'),
@@ -17,43 +12,9 @@ const COMMANDS: Record<string, () => Promise<{ register: Register }>> = {
   view: () => import('./view.js'),
 };
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-const program = new Command('kg')
-  .description('Turn news articles into a knowledge graph of who did what with whom.')
-  .version(version)
-  .showHelpAfterError('(kg help <command> shows every flag, with examples)')
-  .exitOverride()
-  .addHelpText(
-    'after',
-    `
-Examples:
-  $ kg extract data/sample/cnn-2001-putin-bush-abm.txt       # the graph of one article, as JSON
-  $ kg extract corpus.jsonl --workers 2 -o graph.json         # a corpus, two threads, to a file
-  $ kg help extract                                           # every flag of a command, with examples`,
-  );
-
-const named = process.argv[2] !== undefined && Object.hasOwn(COMMANDS, process.argv[2]) ? [process.argv[2]] : Object.keys(COMMANDS);
-for (const { register } of await Promise.all(named.map((name) => COMMANDS[name]!()))) register(program);
-
-// A closed pipe (`kg extract … | head`) ends the run quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof UserError) {
-    process.stderr.write(`kg: ${error.message}\n`);
-    if (process.env.KG_DEBUG && error.cause instanceof Error) process.stderr.write(`${error.cause.stack}\n`);
-    process.exit(error.exitCode);
-  }
-  // A bug, not bad input: one line for the user, the stack trace on request.
-  process.stderr.write(`kg: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (process.env.KG_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-  else process.stderr.write('kg: set KG_DEBUG=1 to see the stack trace, and please report it\n');
-  process.exit(70);
+// `kg extract` and `kg parse` start from the startup snapshot when it is usable (a process with
+// compromise and the models already in its heap); anything else runs here, loading what it needs.
+if (!(await runThroughSnapshot(process.argv))) {
+  const { runCli } = await import('./main.js');
+  await runCli(process.argv, COMMANDS);
 }

@@ -13,8 +13,14 @@
  * tables of tens of megabytes. Scores are the same to the bit: the zeros skipped add nothing.
  */
 export class AveragedPerceptron {
-  /** Dense weights: while training, and when read from a file with too many non-zero weights to pay compressing. */
+  /** Dense weights, while training. */
   private dense: Float32Array | undefined;
+  /**
+   * Dense weights read from a file with too many non-zero weights to pay compressing, as their int16
+   * multiples of `scale`: half the memory of float32 (the startup snapshot's heap holds them, and a
+   * process started from it pays for every megabyte), read as the float32 the dense table held.
+   */
+  private grid: Int16Array | undefined;
   /** Compressed weights: bucket b's are entries `rowStart[b]` … `rowStart[b + 1] - 1`. */
   private rowStart: Int32Array | undefined;
   /** Each entry's class. */
@@ -64,15 +70,16 @@ export class AveragedPerceptron {
       this.entryClasses = entryClasses;
       this.entryWeights = entryWeights;
     } else {
-      const dense = new Float32Array(size);
-      for (let i = 0; i < positions.length; i++) dense[positions[i]!] = values[i]! * scale;
-      this.dense = dense;
+      const grid = new Int16Array(size);
+      for (let i = 0; i < positions.length; i++) grid[positions[i]!] = values[i]!;
+      this.grid = grid;
     }
   }
 
   /** All weights, bucket-major (for training and tests: a compressed model builds them anew on each call). */
   get weights(): Float32Array {
     if (this.dense) return this.dense;
+    if (this.grid) return Float32Array.from(this.grid, (value) => value * this.scale);
     const dense = new Float32Array(this.classCount * this.bucketCount);
     for (let b = 0; b < this.bucketCount; b++) this.weightsOf(b, dense.subarray(b * this.classCount));
     return dense;
@@ -112,6 +119,31 @@ export class AveragedPerceptron {
       }
       return scores;
     }
+    const scale = this.scale;
+    const grid = this.grid;
+    if (grid && classes === 3) {
+      // As above, each weight the float32 nearest its multiple of the scale.
+      let first = 0;
+      let second = 0;
+      let third = 0;
+      for (let f = 0; f < featureCount; f++) {
+        const row = features[f]! * 3;
+        first = Math.fround(first + Math.fround(grid[row]! * scale));
+        second = Math.fround(second + Math.fround(grid[row + 1]! * scale));
+        third = Math.fround(third + Math.fround(grid[row + 2]! * scale));
+      }
+      scores[0] = first;
+      scores[1] = second;
+      scores[2] = third;
+      return scores;
+    }
+    if (grid) {
+      for (let f = 0; f < featureCount; f++) {
+        const row = features[f]! * classes;
+        for (let c = 0; c < classes; c++) scores[c]! += Math.fround(grid[row + c]! * scale);
+      }
+      return scores;
+    }
     const rowStart = this.rowStart!;
     const entryClasses = this.entryClasses!;
     const entryWeights = this.entryWeights!;
@@ -131,6 +163,10 @@ export class AveragedPerceptron {
       out.set(dense.subarray(bucket * classes, (bucket + 1) * classes));
       return out;
     }
+    if (this.grid) {
+      for (let c = 0; c < classes; c++) out[c] = this.grid[bucket * classes + c]! * this.scale;
+      return out;
+    }
     out.fill(0, 0, classes);
     const end = this.rowStart![bucket + 1]!;
     for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entryClasses![e]!] = this.entryWeights![e]!;
@@ -142,6 +178,11 @@ export class AveragedPerceptron {
     const dense = this.dense;
     if (dense) {
       for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += dense[at + c]!;
+      return;
+    }
+    const grid = this.grid;
+    if (grid) {
+      for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += Math.fround(grid[at + c]! * this.scale);
       return;
     }
     const end = this.rowStart![bucket + 1]!;
@@ -165,7 +206,7 @@ export class AveragedPerceptron {
       }
       return { positions, values, scale: this.scale };
     }
-    const dense = this.dense!;
+    const dense = this.weights;
     const positions: number[] = [];
     const values: number[] = [];
     for (let i = 0; i < dense.length; i++) {

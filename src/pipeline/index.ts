@@ -1,13 +1,16 @@
-import { parseSentence } from '../syntax/index.js';
+import { parseSentence, syntaxModel } from '../syntax/index.js';
 import type { DocumentExtraction, DocumentInfo, MentionRef, SourceDocument } from '../types.js';
 import { analyze } from './analyze.js';
 import { chunkText, type TextRange } from './chunks.js';
 import { clean } from './clean.js';
-import { resolveCoreference } from './coreference.js';
+import { getCorefLists, resolveCoreference } from './coreference.js';
 import { getGazetteer } from './entities/gazetteer.js';
 import { type EntitySource, findMentions } from './entities/index.js';
+import { nameFirstWords } from './entities/tagger/features.js';
+import { getNameTagger } from './entities/tagger/model.js';
 import { mergeExtractions } from './merge.js';
 import { resolve } from './resolve.js';
+import { getFrames } from './relations/frames.js';
 import { findRelations } from './relations/index.js';
 import { LazyParses, type SentenceParser } from './relations/parses.js';
 
@@ -24,6 +27,18 @@ export interface PipelineOptions {
   entities?: EntitySource;
   /** Parses the sentences that may hold a fact; default the shipped model. */
   parser?: SentenceParser;
+}
+
+/**
+ * Load now every table the pipeline otherwise loads on first use: the startup snapshot
+ * (scripts/build-snapshot.mjs) is taken after this, so its processes start with them all.
+ */
+export function loadPipelineData(): void {
+  nameFirstWords(getGazetteer());
+  getNameTagger();
+  syntaxModel();
+  getFrames();
+  getCorefLists();
 }
 
 /**

@@ -6,10 +6,10 @@ export interface KgRun {
   stderr: string;
 }
 
-/** Run the built CLI (`dist/`, as the `kg` bin does), optionally feeding stdin. */
-export function runKg(args: string[], input?: string): Promise<KgRun> {
+/** Run the built CLI (`dist/`, as the `kg` bin does, or `bin`), optionally feeding stdin and adding to the environment. */
+export function runKg(args: string[], input?: string, { env, bin = 'dist/cli/index.js' }: { env?: NodeJS.ProcessEnv; bin?: string } = {}): Promise<KgRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli/index.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -277,8 +277,8 @@ const WHITESPACE = /\s/g;
 
 const firstWordsOf = new WeakMap<Gazetteer, ReadonlySet<string>>();
 
-/** The first words of the gazetteer's names of several words ("new" of "new york"). */
-function nameFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
+/** The first words of the gazetteer's names of several words ("new" of "new york"); built once per gazetteer. */
+export function nameFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
   let words = firstWordsOf.get(gazetteer);
   if (!words) {
     const found = new Set<string>();
