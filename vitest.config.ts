@@ -31,6 +31,7 @@ export const INTEGRATION_TESTS = [
   'test/pipeline/wire-hygiene.test.ts',
   'test/pipeline/relations/news.test.ts',
   'test/syntax/parser.test.ts',
+  'test/syntax/punctuation.test.ts',
   'test/syntax/tokenize.test.ts',
   // Other processes: the built CLI (dist/), networkx in Python, worker threads.
   'test/cli/parse.test.ts',

@@ -3,13 +3,16 @@
  * data/models/syntax-en-ewt.kgm. Seeded: the same data give the same weights.
  *
  *   npm run train:syntax [-- --tagger-epochs 8 --parser-epochs 10 --folds 4 --seed 1]
+ *   npm run train:syntax [-- --tagging FILE]   # parser-only: the tagger stage is read from FILE, or written there when missing
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadModel, saveModel } from '../src/learn/index.js';
 import { parseConllu } from '../src/syntax/conllu.js';
 import { evaluateUd } from '../src/syntax/evaluate.js';
 import { SYNTAX_MODEL_PATH } from '../src/syntax/index.js';
-import { trainSyntaxModel } from '../src/syntax/train.js';
+import { Tagger } from '../src/syntax/tagger.js';
+import { trainSyntaxModel, type Tagging } from '../src/syntax/train.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '4' },
     seed: { type: 'string', default: '1' },
     explore: { type: 'string', default: '0.9' },
+    tagging: { type: 'string' },
   },
 });
 
@@ -29,12 +33,38 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const train = read('train');
 const dev = read('dev');
 
+/** The tagger stage in a model file: both passes, their dictionaries and the jackknifed training tags. */
+interface TaggingMeta {
+  xposTags: string[];
+  uposTags: string[];
+  xposDictionary: [string, number][];
+  uposDictionary: [string, number][];
+  trainingTags: { upos: number[]; xpos: number[] }[];
+}
+const TAGGING_KIND = 'syntax-tagging';
+const taggingFile = values.tagging;
+let tagging: Tagging | undefined;
+if (taggingFile && existsSync(taggingFile)) {
+  const { meta, sections } = loadModel<TaggingMeta>(taggingFile, TAGGING_KIND);
+  tagging = {
+    tagger: new Tagger([
+      { tags: meta.xposTags, model: sections.xpos!, dictionary: new Map(meta.xposDictionary) },
+      { tags: meta.uposTags, model: sections.upos!, dictionary: new Map(meta.uposDictionary) },
+    ]),
+    trainingTags: meta.trainingTags.map((tags) => ({ upos: Int32Array.from(tags.upos), xpos: Int32Array.from(tags.xpos) })),
+  };
+  console.log(`tagger stage read from ${taggingFile}`);
+}
+let taggingToSave: Tagging | undefined;
+
 const model = trainSyntaxModel(train, {
   taggerEpochs: Number(values['tagger-epochs']),
   parserEpochs: Number(values['parser-epochs']),
   folds: Number(values.folds),
   seed: Number(values.seed),
   explore: Number(values.explore),
+  tagging,
+  onTagging: (stage) => (taggingToSave = stage),
   log: (line) => console.log(line),
   onEpoch: (stage, epoch, trainAccuracy, snapshot) => {
     const report = evaluateUd(dev, snapshot());
@@ -44,5 +74,17 @@ const model = trainSyntaxModel(train, {
     return report.las;
   },
 });
+if (taggingFile && taggingToSave) {
+  const [xpos, upos] = taggingToSave.tagger.passes;
+  const meta: TaggingMeta = {
+    xposTags: [...xpos.tags],
+    uposTags: [...upos.tags],
+    xposDictionary: [...xpos.dictionary],
+    uposDictionary: [...upos.dictionary],
+    trainingTags: taggingToSave.trainingTags.map((tags) => ({ upos: [...tags.upos], xpos: [...tags.xpos] })),
+  };
+  await saveModel(taggingFile, { kind: TAGGING_KIND, meta, sections: { xpos: xpos.model, upos: upos.model } });
+  console.log(`wrote the tagger stage to ${taggingFile}`);
+}
 await model.save(values.output);
 console.log(`wrote ${values.output} (${(statSync(values.output).size / 1e6).toFixed(1)} MB) in ${elapsed()}`);

@@ -2,11 +2,13 @@
  * The trained syntax model: tagger, parser, labeler and lemma table in one model file, and the
  * function that runs them over the words of a sentence.
  */
+import { UserError } from '../errors.js';
 import { loadModel, saveModel, type AveragedPerceptron } from '../learn/index.js';
 import { lemmatize, type LemmaTable } from './lemma.js';
-import { Parser, parserInput } from './parser.js';
+import { Parser, parserInput, type ParseResult } from './parser.js';
+import { PunctuationAttacher, punctuationMask } from './punctuation.js';
 import { Tagger } from './tagger.js';
-import { hashWords } from './word-features.js';
+import { hashWords, type WordHashes } from './word-features.js';
 
 const KIND = 'syntax';
 
@@ -32,11 +34,32 @@ export interface WordAnalysis {
 }
 
 export class SyntaxModel {
+  /** The UPOS tag of the marks attached after parsing (-1: none), and the relation they take. */
+  private readonly punctTag: number;
+  private readonly punctLabel: number;
+
   constructor(
     readonly tagger: Tagger,
     readonly parser: Parser,
+    readonly punctuation: PunctuationAttacher,
     readonly lemmas: LemmaTable,
-  ) {}
+  ) {
+    this.punctLabel = parser.labelNames.indexOf('punct');
+    this.punctTag = this.punctLabel < 0 ? -1 : tagger.uposTags.indexOf('PUNCT');
+  }
+
+  /** Which words the punctuation attacher places (its mask over words 1…n). */
+  punctuationOf(upos: Int32Array, n: number): Uint8Array {
+    return punctuationMask(upos, n, this.punctTag);
+  }
+
+  /** Heads and relations of a tagged sentence: parsed, then its punctuation attached anew. */
+  parseTagged(words: WordHashes, n: number, tags: { upos: Int32Array; xpos: Int32Array }): ParseResult {
+    const parse = this.parser.parse(parserInput(words, n, tags, this.tagger));
+    const mask = this.punctuationOf(tags.upos, n);
+    this.punctuation.reattach({ n, words, upos: tags.upos, xpos: tags.xpos, mask, ...parse }, this.punctLabel);
+    return parse;
+  }
 
   /** Tags, lemmatizes and parses one sentence given as its words. */
   analyze(forms: readonly string[]): WordAnalysis[] {
@@ -44,7 +67,7 @@ export class SyntaxModel {
     if (n === 0) return [];
     const words = hashWords(forms);
     const tags = this.tagger.tag(words, n);
-    const { heads, labels } = this.parser.parse(parserInput(words, n, tags, this.tagger));
+    const { heads, labels } = this.parseTagged(words, n, tags);
     return forms.map((form, index) => {
       const upos = this.tagger.uposTags[tags.upos[index + 1]!]!;
       const xpos = this.tagger.xposTags[tags.xpos[index + 1]!]!;
@@ -59,6 +82,7 @@ export class SyntaxModel {
       upos: upos.model,
       transitions: this.parser.transitions,
       labeler: this.parser.labeler,
+      punctuation: this.punctuation.model,
     };
     const meta: SyntaxMeta = {
       xposTags: [...xpos.tags],
@@ -78,6 +102,7 @@ export class SyntaxModel {
       { tags: meta.uposTags, model: sections.upos!, dictionary: new Map(meta.uposDictionary) },
     ]);
     const parser = new Parser(meta.labels, sections.transitions!, sections.labeler!);
-    return new SyntaxModel(tagger, parser, new Map(meta.lemmas));
+    if (!sections.punctuation) throw new UserError(`${path}: not a usable syntax model (no punctuation section: retrain it with npm run train:syntax)`);
+    return new SyntaxModel(tagger, parser, new PunctuationAttacher(sections.punctuation), new Map(meta.lemmas));
   }
 }

@@ -207,9 +207,10 @@ export class Parser {
 
   /**
    * Parses one training sentence, updating both models; `explore` is the chance of following the
-   * model's own transition when it is wrong. Returns the number of correct heads.
+   * model's own transition when it is wrong. Returns the number of correct heads (and the heads
+   * and labels it reached in `predicted`, when given).
    */
-  train(input: ParserInput, gold: GoldTree, explore: number, random: () => number): number {
+  train(input: ParserInput, gold: GoldTree, explore: number, random: () => number, predicted?: ParseResult): number {
     const state = new State(input.n);
     const costs = new Int32Array(TRANSITIONS);
     while (!state.done) {
@@ -239,6 +240,8 @@ export class Parser {
     }
     let correct = 0;
     for (let i = 1; i <= input.n; i++) if (state.heads[i] === gold.heads[i]) correct++;
+    predicted?.heads.set(state.heads.subarray(0, input.n + 1));
+    predicted?.labels.set(state.labels.subarray(0, input.n + 1));
     return correct;
   }
 

@@ -8,6 +8,7 @@ import { buildLemmaTable } from './lemma.js';
 import { SyntaxModel } from './model.js';
 import { LABELER_BUCKETS, PARSER_BUCKETS, Parser, parserInput } from './parser.js';
 import { projectivize } from './projectivize.js';
+import { PUNCTUATION_BUCKETS, PunctuationAttacher } from './punctuation.js';
 import { TAGGER_BUCKETS, Tagger } from './tagger.js';
 import { hashWords, type WordHashes } from './word-features.js';
 
@@ -20,7 +21,7 @@ export interface TrainOptions {
   /** Chance of following the parser's own wrong transition after the first epoch. */
   explore: number;
   /** Smaller hash tables for tests. */
-  buckets?: { tagger: number; parser: number; labeler: number };
+  buckets?: { tagger: number; parser: number; labeler: number; punctuation: number };
   /**
    * Called after each epoch with the model so far (averaged copy) — for dev scores. A number
    * returned after a parser epoch scores that model (higher is better, e.g. dev LAS): training then
@@ -28,6 +29,16 @@ export interface TrainOptions {
    */
   onEpoch?: (stage: 'tagger' | 'parser', epoch: number, trainAccuracy: number, model: () => SyntaxModel) => number | void;
   log?: (line: string) => void;
+  /** A tagger already trained on this treebank and its jackknifed training tags: only the parser is trained (for experiments). */
+  tagging?: Tagging;
+  /** Called with the tagger stage's results when it ran (to keep them for parser-only runs). */
+  onTagging?: (tagging: Tagging) => void;
+}
+
+/** The tagger stage's results: the tagger, and the training sentences' tags as the parser learns from them. */
+export interface Tagging {
+  tagger: Tagger;
+  trainingTags: { upos: Int32Array; xpos: Int32Array }[];
 }
 
 interface Example {
@@ -35,7 +46,9 @@ interface Example {
   words: WordHashes;
   upos: Int32Array;
   xpos: Int32Array;
+  /** Made projective (what the parser learns) and as the treebank has them (what the punctuation attacher learns). */
   heads: Int32Array;
+  goldHeads: Int32Array;
   labels: Int32Array;
 }
 
@@ -65,7 +78,7 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
   const xposTags = [...new Set(treebank.flatMap((s) => s.words.map((w) => w.xpos)))].sort();
   const labels = [...new Set(treebank.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
   if (!labels.includes('root')) labels.push('root');
-  const buckets = options.buckets ?? { tagger: TAGGER_BUCKETS, parser: PARSER_BUCKETS, labeler: LABELER_BUCKETS };
+  const buckets = options.buckets ?? { tagger: TAGGER_BUCKETS, parser: PARSER_BUCKETS, labeler: LABELER_BUCKETS, punctuation: PUNCTUATION_BUCKETS };
   const examples: Example[] = treebank.map((sentence) => {
     const n = sentence.words.length;
     const heads = new Int32Array(n + 1).fill(-1);
@@ -80,6 +93,7 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
       upos: Int32Array.from([-1, ...sentence.words.map((w) => uposTags.indexOf(w.upos))]),
       xpos: Int32Array.from([-1, ...sentence.words.map((w) => xposTags.indexOf(w.xpos))]),
       heads: projectivize(heads, n),
+      goldHeads: heads,
       labels: labelIds,
     };
   });
@@ -105,46 +119,42 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
         correct += tagger.train(example.words, example.n, example);
         total += example.n;
       }
-      if (report) options.onEpoch?.('tagger', epoch, correct / total, () => snapshot(tagger, undefined));
+      if (report) options.onEpoch?.('tagger', epoch, correct / total, () => snapshot(tagger, undefined, undefined));
     }
     for (const pass of tagger.passes) pass.model.finalize();
   };
 
-  // Jackknifing: each fold is tagged by a tagger trained on the other folds.
-  const trainingTags = examples.map((example) => ({ upos: example.upos, xpos: example.xpos }));
-  if (options.folds > 1) {
-    for (let fold = 0; fold < options.folds; fold++) {
-      const held = examples.filter((_, index) => index % options.folds === fold);
-      const tagger = newTagger();
-      trainTagger(tagger, examples.filter((_, index) => index % options.folds !== fold), false);
-      let correct = 0;
-      let total = 0;
-      examples.forEach((example, index) => {
-        if (index % options.folds !== fold) return;
-        trainingTags[index] = tagger.tag(example.words, example.n);
-        for (let i = 1; i <= example.n; i++) if (trainingTags[index]!.upos[i] === example.upos[i]) correct++;
-        total += example.n;
-      });
-      log(`jackknife fold ${fold + 1}/${options.folds}: ${held.length} sentences tagged at ${(correct / total).toFixed(4)}`);
-    }
-  }
-  const tagger = newTagger();
-  trainTagger(tagger, examples, true);
+  const { tagger, trainingTags } = options.tagging ?? tagTraining();
+  if (!options.tagging) options.onTagging?.({ tagger, trainingTags });
 
   const parser = new Parser(labels, new AveragedPerceptron(3, buckets.parser), new AveragedPerceptron(labels.length, buckets.labeler));
+  const punctuation = new PunctuationAttacher(new AveragedPerceptron(1, buckets.punctuation));
+  // The model's own rule for what is punctuation, applied to the tags the parser learns from.
+  const blank = snapshot(tagger, undefined, undefined);
+  const inputs = examples.map((example, index) => {
+    const tags = trainingTags[index]!;
+    return { example, tags, mask: blank.punctuationOf(tags.upos, example.n), input: parserInput(example.words, example.n, tags, tagger) };
+  });
+  const punctLabel = labels.indexOf('punct');
   let best: { score: number; epoch: number; model: SyntaxModel } | undefined;
-  const inputs = examples.map((example, index) => ({ example, input: parserInput(example.words, example.n, trainingTags[index]!, tagger) }));
   for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
     let correct = 0;
     let total = 0;
     const explore = epoch === 1 ? 0 : options.explore;
-    for (const { example, input } of shuffle(inputs.slice(), random)) {
-      correct += parser.train(input, { heads: example.heads, labels: example.labels }, explore, random);
+    for (const { example, tags, mask, input } of shuffle(inputs.slice(), random)) {
+      const tree = { heads: new Int32Array(example.n + 1), labels: new Int32Array(example.n + 1) };
+      correct += parser.train(input, { heads: example.heads, labels: example.labels }, explore, random, tree);
       total += example.n;
+      // The attacher learns on the trees the parser makes of the training sentences as it learns.
+      punctuation.reattach(
+        { n: example.n, words: example.words, upos: tags.upos, xpos: tags.xpos, mask, ...tree },
+        punctLabel,
+        example.goldHeads,
+      );
     }
     let candidate: SyntaxModel | undefined;
-    const score = options.onEpoch?.('parser', epoch, correct / total, () => (candidate ??= snapshot(tagger, parser)));
-    if (typeof score === 'number' && (!best || score > best.score)) best = { score, epoch, model: candidate ?? snapshot(tagger, parser) };
+    const score = options.onEpoch?.('parser', epoch, correct / total, () => (candidate ??= snapshot(tagger, parser, punctuation)));
+    if (typeof score === 'number' && (!best || score > best.score)) best = { score, epoch, model: candidate ?? snapshot(tagger, parser, punctuation) };
   }
   if (best) {
     log(`best parser epoch: ${best.epoch}`);
@@ -152,16 +162,42 @@ export function trainSyntaxModel(treebank: readonly ConlluSentence[], options: T
   }
   parser.transitions.finalize();
   parser.labeler.finalize();
-  return new SyntaxModel(tagger, parser, lemmas);
+  punctuation.model.finalize();
+  return new SyntaxModel(tagger, parser, punctuation, lemmas);
 
-  function snapshot(current: Tagger, currentParser: Parser | undefined): SyntaxModel {
+  function tagTraining(): Tagging {
+    // Jackknifing: each fold is tagged by a tagger trained on the other folds.
+    const trainingTags = examples.map((example) => ({ upos: example.upos, xpos: example.xpos }));
+    if (options.folds > 1) {
+      for (let fold = 0; fold < options.folds; fold++) {
+        const held = examples.filter((_, index) => index % options.folds === fold);
+        const tagger = newTagger();
+        trainTagger(tagger, examples.filter((_, index) => index % options.folds !== fold), false);
+        let correct = 0;
+        let total = 0;
+        examples.forEach((example, index) => {
+          if (index % options.folds !== fold) return;
+          trainingTags[index] = tagger.tag(example.words, example.n);
+          for (let i = 1; i <= example.n; i++) if (trainingTags[index]!.upos[i] === example.upos[i]) correct++;
+          total += example.n;
+        });
+        log(`jackknife fold ${fold + 1}/${options.folds}: ${held.length} sentences tagged at ${(correct / total).toFixed(4)}`);
+      }
+    }
+    const tagger = newTagger();
+    trainTagger(tagger, examples, true);
+    return { tagger, trainingTags };
+  }
+
+  function snapshot(current: Tagger, currentParser: Parser | undefined, currentPunctuation: PunctuationAttacher | undefined): SyntaxModel {
     const finalized = (model: AveragedPerceptron) => model.finalizedCopy();
     const [xpos, upos] = current.passes;
     const taggerCopy = xpos.model.finalized ? current : new Tagger([{ ...xpos, model: finalized(xpos.model) }, { ...upos, model: finalized(upos.model) }]);
     const parserCopy = currentParser
       ? new Parser(labels, finalized(currentParser.transitions), finalized(currentParser.labeler))
       : new Parser(labels, new AveragedPerceptron(3, 1), new AveragedPerceptron(labels.length, 1));
-    return new SyntaxModel(taggerCopy, parserCopy, lemmas);
+    const punctuationCopy = new PunctuationAttacher(currentPunctuation ? finalized(currentPunctuation.model) : new AveragedPerceptron(1, 1));
+    return new SyntaxModel(taggerCopy, parserCopy, punctuationCopy, lemmas);
   }
 }
 

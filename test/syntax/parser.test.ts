@@ -24,7 +24,7 @@ function trainTiny(): SyntaxModel {
     folds: 1,
     seed: 7,
     explore: 0.9,
-    buckets: { tagger: 1 << 12, parser: 1 << 12, labeler: 1 << 12 },
+    buckets: { tagger: 1 << 12, parser: 1 << 12, labeler: 1 << 12, punctuation: 1 << 10 },
   });
 }
 
