@@ -94,53 +94,31 @@ export class AveragedPerceptron {
   score(features: Int32Array, featureCount: number, scores: Float32Array): Float32Array {
     const classes = this.classCount;
     scores.fill(0, 0, classes);
-    const dense = this.dense;
-    if (dense && classes === 3) {
-      // A parser's transitions, scored for every move: three sums kept in registers run twice as
-      // fast as the general loop, to the same float32 sums.
-      let first = 0;
-      let second = 0;
-      let third = 0;
-      for (let f = 0; f < featureCount; f++) {
-        const row = features[f]! * 3;
-        first = Math.fround(first + dense[row]!);
-        second = Math.fround(second + dense[row + 1]!);
-        third = Math.fround(third + dense[row + 2]!);
+    // Dense rows: the training table's floats, or a read model's int16 grid, each weight then the
+    // float32 nearest its multiple of the scale (times 1, a float32 is itself).
+    const table = this.dense ?? this.grid;
+    if (table) {
+      const scale = this.dense ? 1 : this.scale;
+      if (classes === 3) {
+        // A parser's transitions, scored for every move: three sums kept in registers run twice as
+        // fast as the general loop, to the same float32 sums.
+        let first = 0;
+        let second = 0;
+        let third = 0;
+        for (let f = 0; f < featureCount; f++) {
+          const row = features[f]! * 3;
+          first = Math.fround(first + Math.fround(table[row]! * scale));
+          second = Math.fround(second + Math.fround(table[row + 1]! * scale));
+          third = Math.fround(third + Math.fround(table[row + 2]! * scale));
+        }
+        scores[0] = first;
+        scores[1] = second;
+        scores[2] = third;
+        return scores;
       }
-      scores[0] = first;
-      scores[1] = second;
-      scores[2] = third;
-      return scores;
-    }
-    if (dense) {
       for (let f = 0; f < featureCount; f++) {
         const row = features[f]! * classes;
-        for (let c = 0; c < classes; c++) scores[c]! += dense[row + c]!;
-      }
-      return scores;
-    }
-    const scale = this.scale;
-    const grid = this.grid;
-    if (grid && classes === 3) {
-      // As above, each weight the float32 nearest its multiple of the scale.
-      let first = 0;
-      let second = 0;
-      let third = 0;
-      for (let f = 0; f < featureCount; f++) {
-        const row = features[f]! * 3;
-        first = Math.fround(first + Math.fround(grid[row]! * scale));
-        second = Math.fround(second + Math.fround(grid[row + 1]! * scale));
-        third = Math.fround(third + Math.fround(grid[row + 2]! * scale));
-      }
-      scores[0] = first;
-      scores[1] = second;
-      scores[2] = third;
-      return scores;
-    }
-    if (grid) {
-      for (let f = 0; f < featureCount; f++) {
-        const row = features[f]! * classes;
-        for (let c = 0; c < classes; c++) scores[c]! += Math.fround(grid[row + c]! * scale);
+        for (let c = 0; c < classes; c++) scores[c]! += Math.fround(table[row + c]! * scale);
       }
       return scores;
     }
@@ -175,14 +153,10 @@ export class AveragedPerceptron {
 
   /** Adds one bucket's weight for each class to `out` (length ≥ classCount), reading only the weights there are. */
   addWeightsOf(bucket: number, out: Float64Array): void {
-    const dense = this.dense;
-    if (dense) {
-      for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += dense[at + c]!;
-      return;
-    }
-    const grid = this.grid;
-    if (grid) {
-      for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += Math.fround(grid[at + c]! * this.scale);
+    const table = this.dense ?? this.grid;
+    if (table) {
+      const scale = this.dense ? 1 : this.scale;
+      for (let c = 0, at = bucket * this.classCount; c < this.classCount; c++) out[c]! += Math.fround(table[at + c]! * scale);
       return;
     }
     const end = this.rowStart![bucket + 1]!;
