@@ -77,7 +77,11 @@ for (const pattern of NAME_PATTERNS) {
   for (const word of pattern.firstWordsBeforeOf ?? []) PATTERN_WORDS.set(word, hashString(`first:${pattern.type}`));
 }
 
-/** "Xx", "XX", "x.x.", "dd-dd": letters as X/x, digits as d, other characters kept; runs shortened. */
+/**
+ * "Xx", "XX", "x.x.", "dd-dd": letters as X/x, digits as d, other characters kept; runs shortened.
+ * The readable definition of the shape features: the extractor hashes them with `shapeHashes`,
+ * which the tests hold to this.
+ */
 export function wordShape(word: string): { shape: string; short: string } {
   let shape = '';
   let short = '';
