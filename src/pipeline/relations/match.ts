@@ -92,19 +92,25 @@ export function summarize(items: Item[]): ItemSummary {
 }
 
 function mayMatch(pattern: CompiledPattern, summary: ItemSummary): boolean {
-  const meets = <T>(need: ReadonlySet<T>, have: ReadonlySet<T>): boolean => {
-    for (const value of need) if (have.has(value)) return true;
-    return false;
-  };
-  return pattern.needs.words.every((need) => meets(need, summary.words)) && pattern.needs.entities.every((need) => meets(need, summary.types));
+  // Loops, not closures: this runs for every rule on every sentence with a name.
+  for (const need of pattern.needs.words) if (!meetsAny(need, summary.words)) return false;
+  for (const need of pattern.needs.entities) if (!meetsAny(need, summary.types)) return false;
+  return true;
 }
 
+function meetsAny<T>(need: ReadonlySet<T>, have: ReadonlySet<T>): boolean {
+  for (const value of need) if (have.has(value)) return true;
+  return false;
+}
+
+const NO_MATCHES: readonly Match[] = [];
+
 /** Every match of the pattern in the sentence's items, leftmost-first. */
-export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleMatcher, summary = summarize(items)): Match[] {
+export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleMatcher, summary = summarize(items)): readonly Match[] {
+  if (!mayMatch(pattern, summary)) return NO_MATCHES;
   const found: Match[] = [];
-  if (!mayMatch(pattern, summary)) return found;
   for (let start = 0; start < items.length; start++) {
-    const match = matchFrom(pattern.elements, 0, items, start, { entities: new Map(), texts: new Map(), start, end: start }, titles);
+    const match = matchFrom(pattern.elements, 0, items, start, start, undefined, titles);
     if (match) found.push(match);
   }
   return found;
@@ -113,45 +119,74 @@ export function matchAll(pattern: CompiledPattern, items: Item[], titles: TitleM
 /** Length in items of the title starting at `start`, and its text, if any. */
 export type TitleMatcher = (items: Item[], start: number) => { length: number; title: string } | undefined;
 
-function matchFrom(elements: Element[], e: number, items: Item[], i: number, bound: Match, titles: TitleMatcher): Match | undefined {
-  if (e === elements.length) return { ...bound, end: i };
+/**
+ * What a partial match has bound so far, newest first: each step that binds adds a link, and a step
+ * that backtracks drops it for free (the search tries many steps for each match it finds).
+ */
+type Bindings = { role: string; entities: number[] } | { text: string; value: string };
+interface BindingList {
+  binding: Bindings;
+  rest: BindingList | undefined;
+}
+
+function matchFrom(elements: Element[], e: number, items: Item[], i: number, start: number, bound: BindingList | undefined, titles: TitleMatcher): Match | undefined {
+  if (e === elements.length) return completed(bound, start, i);
   const element = elements[e]!;
-  const next = (at: number, update?: (m: Match) => void): Match | undefined => {
-    const copy: Match = { ...bound, entities: new Map(bound.entities), texts: new Map(bound.texts) };
-    update?.(copy);
-    return matchFrom(elements, e + 1, items, at, copy, titles);
-  };
-  const skipOptional = (): Match | undefined => ('optional' in element && element.optional ? next(i) : undefined);
   const item = items[i];
+  // Each case tries the element at i, then (when it is optional) the pattern without it.
   switch (element.kind) {
     case 'skip': {
       for (let n = 0; n <= element.max && i + n <= items.length; n++) {
-        const match = next(i + n);
+        const match = matchFrom(elements, e + 1, items, i + n, start, bound, titles);
         if (match) return match;
         if (element.wordsOnly && (items[i + n]?.kind === 'entity' || items[i + n]?.kind === 'punct')) return undefined;
       }
       return undefined;
     }
     case 'words':
-      if (item && (item.kind === 'word' || item.kind === 'punct') && element.words.has(item.text)) return next(i + 1) ?? skipOptional();
-      return skipOptional();
+      if (item && (item.kind === 'word' || item.kind === 'punct') && element.words.has(item.text)) {
+        const match = matchFrom(elements, e + 1, items, i + 1, start, bound, titles);
+        if (match) return match;
+      }
+      break;
     case 'date':
-      if (item?.kind === 'date') return next(i + 1, (m) => m.texts.set('date', item.text)) ?? skipOptional();
-      return skipOptional();
+      if (item?.kind === 'date') {
+        const match = matchFrom(elements, e + 1, items, i + 1, start, { binding: { text: 'date', value: item.text }, rest: bound }, titles);
+        if (match) return match;
+      }
+      break;
     case 'title': {
       const title = titles(items, i);
-      if (title) return next(i + title.length, (m) => m.texts.set('title', title.title)) ?? skipOptional();
-      return skipOptional();
+      if (title) {
+        const match = matchFrom(elements, e + 1, items, i + title.length, start, { binding: { text: 'title', value: title.title }, rest: bound }, titles);
+        if (match) return match;
+      }
+      break;
     }
     case 'entity': {
       const list = element.list ? entityList(items, i, element.types) : single(items, i, element.types);
       if (list) {
-        const match = next(list.end, (m) => m.entities.set(element.role, list.referents));
+        const match = matchFrom(elements, e + 1, items, list.end, start, { binding: { role: element.role, entities: list.referents }, rest: bound }, titles);
         if (match) return match;
       }
-      return skipOptional();
+      break;
     }
   }
+  return element.optional ? matchFrom(elements, e + 1, items, i, start, bound, titles) : undefined;
+}
+
+/** The match a complete path makes: its bindings as maps, in the order they were made (a later binding of a key wins). */
+function completed(bound: BindingList | undefined, start: number, end: number): Match {
+  const links: Bindings[] = [];
+  for (let link = bound; link; link = link.rest) links.push(link.binding);
+  const entities = new Map<string, number[]>();
+  const texts = new Map<string, string>();
+  for (let k = links.length - 1; k >= 0; k--) {
+    const binding = links[k]!;
+    if ('role' in binding) entities.set(binding.role, binding.entities);
+    else texts.set(binding.text, binding.value);
+  }
+  return { entities, texts, start, end };
 }
 
 function single(items: Item[], i: number, types: ReadonlySet<EntityType>): { end: number; referents: number[] } | undefined {
