@@ -23,10 +23,11 @@ export class AveragedPerceptron {
   private grid: Int16Array | undefined;
   /** Compressed weights: bucket b's are entries `rowStart[b]` … `rowStart[b + 1] - 1`. */
   private rowStart: Int32Array | undefined;
-  /** Each entry's class. */
-  private entryClasses: Uint8Array | undefined;
-  /** Each entry's weight, as the dense table would hold it: the float32 nearest its multiple of `scale`. */
-  private entryWeights: Float32Array | undefined;
+  /**
+   * Each entry: its weight's int16 multiple of `scale` above its class's byte (`value << 8 | class`),
+   * one read per entry where a class array and a weight array took two.
+   */
+  private entries: Int32Array | undefined;
   private stepSums: Float64Array | undefined;
   private step = 1;
   /** After `finalize` (or loading): every weight is an integer times this. */
@@ -51,8 +52,7 @@ export class AveragedPerceptron {
     this.scale = scale;
     if (compresses(classCount, bucketCount, values.length)) {
       const rowStart = new Int32Array(bucketCount + 1);
-      const entryClasses = new Uint8Array(values.length);
-      const entryWeights = new Float32Array(values.length);
+      const entries = new Int32Array(values.length);
       // Positions ascend: walk the buckets alongside them (no division per weight).
       let bucket = 0;
       let rowEnd = classCount;
@@ -62,13 +62,11 @@ export class AveragedPerceptron {
           rowStart[++bucket] = i;
           rowEnd += classCount;
         }
-        entryClasses[i] = position - rowEnd + classCount;
-        entryWeights[i] = values[i]! * scale;
+        entries[i] = (values[i]! << 8) | (position - rowEnd + classCount);
       }
       while (bucket < bucketCount) rowStart[++bucket] = positions.length;
       this.rowStart = rowStart;
-      this.entryClasses = entryClasses;
-      this.entryWeights = entryWeights;
+      this.entries = entries;
     } else {
       const grid = new Int16Array(size);
       for (let i = 0; i < positions.length; i++) grid[positions[i]!] = values[i]!;
@@ -123,12 +121,16 @@ export class AveragedPerceptron {
       return scores;
     }
     const rowStart = this.rowStart!;
-    const entryClasses = this.entryClasses!;
-    const entryWeights = this.entryWeights!;
+    const entries = this.entries!;
+    const scale = this.scale;
     for (let f = 0; f < featureCount; f++) {
       const bucket = features[f]!;
       const end = rowStart[bucket + 1]!;
-      for (let e = rowStart[bucket]!; e < end; e++) scores[entryClasses[e]!]! += entryWeights[e]!;
+      for (let e = rowStart[bucket]!; e < end; e++) {
+        // The weight as the dense table would hold it: the float32 nearest its multiple of the scale.
+        const entry = entries[e]!;
+        scores[entry & 0xff]! += Math.fround((entry >> 8) * scale);
+      }
     }
     return scores;
   }
@@ -147,7 +149,7 @@ export class AveragedPerceptron {
     }
     out.fill(0, 0, classes);
     const end = this.rowStart![bucket + 1]!;
-    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entryClasses![e]!] = this.entryWeights![e]!;
+    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entries![e]! & 0xff] = Math.fround((this.entries![e]! >> 8) * this.scale);
     return out;
   }
 
@@ -160,22 +162,21 @@ export class AveragedPerceptron {
       return;
     }
     const end = this.rowStart![bucket + 1]!;
-    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entryClasses![e]!]! += this.entryWeights![e]!;
+    for (let e = this.rowStart![bucket]!; e < end; e++) out[this.entries![e]! & 0xff]! += Math.fround((this.entries![e]! >> 8) * this.scale);
   }
 
   /** The non-zero weights of a finalized model, as positions (`bucket * classCount + class`, ascending) and multiples of `scale`. */
   quantizedWeights(): QuantizedWeights {
     if (!this.finalized) throw new Error('the perceptron is not finalized');
-    const weights = this.entryWeights;
-    if (weights) {
-      const positions = new Int32Array(weights.length);
-      const values = new Int16Array(weights.length);
+    const entries = this.entries;
+    if (entries) {
+      const positions = new Int32Array(entries.length);
+      const values = new Int16Array(entries.length);
       const rowStart = this.rowStart!;
       for (let b = 0; b < this.bucketCount; b++) {
         for (let e = rowStart[b]!; e < rowStart[b + 1]!; e++) {
-          positions[e] = b * this.classCount + this.entryClasses![e]!;
-          // A float32 within 2^-24 of an int16 multiple of the scale rounds back to that multiple.
-          values[e] = Math.round(weights[e]! / this.scale);
+          positions[e] = b * this.classCount + (entries[e]! & 0xff);
+          values[e] = entries[e]! >> 8;
         }
       }
       return { positions, values, scale: this.scale };
