@@ -107,8 +107,13 @@ const readData = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, d
 
 /** Case- and space-insensitive key under which names are stored and looked up. */
 export function nameKey(text: string): string {
+  // Most keys are asked of a word or of words joined by single spaces: lower case is all they need.
+  if (!NEEDS_CLEANING.test(text)) return text.toLowerCase();
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
+
+/** A curly quote, whitespace other than a single space between words. */
+const NEEDS_CLEANING = /[’‘]|[^\S ]| {2}|^ | $/;
 
 let gazetteer: Gazetteer | undefined;
 
