@@ -384,18 +384,23 @@ export function trainNameTagger(documents: readonly TrainingDocument[], gazettee
   return { first, second };
 }
 
-function trainFirstPass(indices: number[], prepared: Prepared[], gold: number[][][], options: TrainingOptions, name: string): AveragedPerceptron {
+/** Seeded epochs over the training documents in a shuffled order, then the averaged model. */
+function trainPass(indices: number[], options: TrainingOptions, name: string, learnDocument: (model: AveragedPerceptron, scratch: Scratch, d: number) => void): AveragedPerceptron {
   const model = new AveragedPerceptron(LABEL_COUNT, options.bucketCount);
   const scratch = new Scratch(options.bucketCount);
   const random = seededRandom(options.seed);
   const order = [...indices];
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffle(order, random);
-    for (const d of order) prepared[d]!.features.tokens.forEach((_, s) => learnSentence(model, prepared[d]!, s, scratch, gold[d]![s]!));
+    for (const d of order) learnDocument(model, scratch, d);
     options.onEpoch?.(name, epoch);
   }
   model.finalize();
   return model;
+}
+
+function trainFirstPass(indices: number[], prepared: Prepared[], gold: number[][][], options: TrainingOptions, name: string): AveragedPerceptron {
+  return trainPass(indices, options, name, (model, scratch, d) => prepared[d]!.features.tokens.forEach((_, s) => learnSentence(model, prepared[d]!, s, scratch, gold[d]![s]!)));
 }
 
 /**
@@ -404,38 +409,28 @@ function trainFirstPass(indices: number[], prepared: Prepared[], gold: number[][
  * label differs from the gold one, the gold label's features gain and the decoded one's lose.
  */
 function trainSecondPass(indices: number[], prepared: Prepared[], heldOut: HeldOutPass[], gold: number[][][], options: TrainingOptions): AveragedPerceptron {
-  const model = new AveragedPerceptron(LABEL_COUNT, options.bucketCount);
-  const scratch = new Scratch(options.bucketCount);
-  const random = seededRandom(options.seed);
-  const order = [...indices];
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    shuffle(order, random);
-    for (const d of order) {
-      const { transition, byLabel, evidence } = heldOut[d]!;
-      const { features, starts } = prepared[d]!;
-      scratch.reserve(prepared[d]!.tokenCount, Math.max(0, ...features.tokens.map((tokens) => tokens.length)));
-      scratch.transition = transition;
-      features.tokens.forEach((tokens, s) => {
-        const [at, outside] = [starts[s]!, features.outside[s]!];
-        // An unscored token can only be O, as in the first pass.
-        for (let i = 0; i < tokens.length; i++) {
-          if (!outside[i]) continue;
-          scratch.emission.fill(-Infinity, (at + i) * LABEL_COUNT, (at + i + 1) * LABEL_COUNT);
-          scratch.emission[(at + i) * LABEL_COUNT + OUTSIDE] = 0;
-        }
-        rescoreSentence(model, prepared[d]!, s, evidence[s]!, at, scratch);
-        viterbi(scratch, byLabel, outside, at, tokens.length).forEach((guess, i) => {
-          if (outside[i] || guess === gold[d]![s]![i]) return;
-          const features = secondPassFeatures(prepared[d]!, s, i, evidence[s]!, scratch);
-          model.update(gold[d]![s]![i]!, guess, features.buckets, features.length);
-        });
-        model.tick();
+  return trainPass(indices, options, 'second pass', (model, scratch, d) => {
+    const { transition, byLabel, evidence } = heldOut[d]!;
+    const { features, starts } = prepared[d]!;
+    scratch.reserve(prepared[d]!.tokenCount, Math.max(0, ...features.tokens.map((tokens) => tokens.length)));
+    scratch.transition = transition;
+    features.tokens.forEach((tokens, s) => {
+      const [at, outside] = [starts[s]!, features.outside[s]!];
+      // An unscored token can only be O, as in the first pass.
+      for (let i = 0; i < tokens.length; i++) {
+        if (!outside[i]) continue;
+        scratch.emission.fill(-Infinity, (at + i) * LABEL_COUNT, (at + i + 1) * LABEL_COUNT);
+        scratch.emission[(at + i) * LABEL_COUNT + OUTSIDE] = 0;
+      }
+      rescoreSentence(model, prepared[d]!, s, evidence[s]!, at, scratch);
+      viterbi(scratch, byLabel, outside, at, tokens.length).forEach((guess, i) => {
+        if (outside[i] || guess === gold[d]![s]![i]) return;
+        const features = secondPassFeatures(prepared[d]!, s, i, evidence[s]!, scratch);
+        model.update(gold[d]![s]![i]!, guess, features.buckets, features.length);
       });
-    }
-    options.onEpoch?.('second pass', epoch);
-  }
-  model.finalize();
-  return model;
+      model.tick();
+    });
+  });
 }
 
 /** mulberry32: a small seeded generator, so training runs repeat exactly. */
