@@ -87,10 +87,11 @@ export class ExtractionPool {
  * When V8 optimizes the pool's code. Every thread warms up the same code on its own, and with V8's
  * defaults (optimize a function after about 64 KB of its bytecode has run, inline up to 920 bytes
  * of callees into it) the compiler threads re-optimize the pipeline's large functions after each
- * deoptimization, over and over while new shapes of data arrive: on bbc_all.jsonl with 2 workers
- * they took about a fifth of the CPU the workers left. Optimizing later (8x the budget) and
- * inlining half as much cut the whole run's CPU by about a tenth (README, "Speed"). V8's flags are
- * the process's: set once, before the first thread starts, and not where the user set their own.
+ * deoptimization, over and over while new shapes of data arrive: one worker on half of
+ * bbc_all.jsonl kept V8's threads busy 5.1 CPU seconds beside its own 14.6. Optimizing later (8x
+ * the budget) and inlining half as much took 2 workers on the whole corpus from 24.7–25.8 s to
+ * 22.5–23.4 s (README, "Speed"). V8's flags are the process's: set once, before the first thread
+ * starts, and not where the user set their own.
  */
 const TIERING_FLAGS = ['--interrupt-budget=540672', '--max-inlined-bytecode-size-cumulative=460'];
 let tiered = false;
