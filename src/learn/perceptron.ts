@@ -285,9 +285,9 @@ export interface QuantizedWeights {
 }
 
 /**
- * Whether compressed rows beat the dense table: a class fits in a byte, and the entries
- * and row starts take less than half the dense table's memory (a parser's three-class rows,
- * mostly full, stay dense: one read per feature rather than two).
+ * Whether compressed rows beat the dense table: a class fits in a byte, and the entries and row
+ * starts (4 bytes each) take less memory than the int16 grid (2 bytes a weight; a parser's
+ * three-class rows, mostly full, stay dense: one read per feature rather than two).
  */
 function compresses(classCount: number, bucketCount: number, nonZero: number): boolean {
   return classCount <= 256 && 2 * (nonZero + bucketCount + 1) < classCount * bucketCount;

@@ -99,10 +99,10 @@ let tiered = false;
 function tuneTiering(): void {
   if (tiered) return;
   tiered = true;
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  // Only the command line can give them: Node refuses V8's tiering flags in NODE_OPTIONS.
   for (const flag of TIERING_FLAGS) {
     const name = flag.slice(0, flag.indexOf('='));
-    if (!given.some((option) => option.startsWith(name))) setFlagsFromString(flag);
+    if (!process.execArgv.some((option) => option.startsWith(name))) setFlagsFromString(flag);
   }
 }
 

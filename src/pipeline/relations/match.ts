@@ -123,9 +123,9 @@ export type TitleMatcher = (items: Item[], start: number) => { length: number; t
  * What a partial match has bound so far, newest first: each step that binds adds a link, and a step
  * that backtracks drops it for free (the search tries many steps for each match it finds).
  */
-type Bindings = { role: string; entities: number[] } | { text: string; value: string };
+type Binding = { role: string; entities: number[] } | { text: string; value: string };
 interface BindingList {
-  binding: Bindings;
+  binding: Binding;
   rest: BindingList | undefined;
 }
 
@@ -177,7 +177,7 @@ function matchFrom(elements: Element[], e: number, items: Item[], i: number, sta
 
 /** The match a complete path makes: its bindings as maps, in the order they were made (a later binding of a key wins). */
 function completed(bound: BindingList | undefined, start: number, end: number): Match {
-  const links: Bindings[] = [];
+  const links: Binding[] = [];
   for (let link = bound; link; link = link.rest) links.push(link.binding);
   const entities = new Map<string, number[]>();
   const texts = new Map<string, string>();

@@ -135,9 +135,8 @@ function scoreSentence(model: AveragedPerceptron, prepared: Prepared, s: number,
   for (let i = 0; i < length; i++) {
     const t = at + i;
     if (outside[i]) {
-      // Only O can stand here; of the transition features, an unscored token has the label's alone (`byLabel`).
-      emission.fill(-Infinity, t * L, (t + 1) * L);
-      emission[t * L + OUTSIDE] = 0;
+      // Of the transition features, an unscored token has the label's alone (`byLabel`).
+      onlyOutside(emission, t);
       continue;
     }
     emission.set(model.score(own[i]!, own[i]!.length, scratch.scores), t * L);
@@ -152,6 +151,12 @@ function scoreSentence(model: AveragedPerceptron, prepared: Prepared, s: number,
     }
     transition.fill(-Infinity, (t * L + previousCount) * L, (t + 1) * L * L);
   }
+}
+
+/** Token t's label scores when it is unscored: only O can stand there. */
+function onlyOutside(emission: Float32Array, t: number): void {
+  emission.fill(-Infinity, t * LABEL_COUNT, (t + 1) * LABEL_COUNT);
+  emission[t * LABEL_COUNT + OUTSIDE] = 0;
 }
 
 /** Token i's own features and its document evidence, in `scratch.own`. */
@@ -169,7 +174,10 @@ function secondPassFeatures(prepared: Prepared, s: number, i: number, evidence: 
 function rescoreSentence(model: AveragedPerceptron, prepared: Prepared, s: number, evidence: Int32Array[], at: number, scratch: Scratch): void {
   const outside = prepared.features.outside[s]!;
   for (let i = 0; i < outside.length; i++) {
-    if (outside[i]) continue;
+    if (outside[i]) {
+      onlyOutside(scratch.emission, at + i);
+      continue;
+    }
     const features = secondPassFeatures(prepared, s, i, evidence, scratch);
     scratch.emission.set(model.score(features.buckets, features.length, scratch.scores), (at + i) * LABEL_COUNT);
   }
@@ -416,12 +424,6 @@ function trainSecondPass(indices: number[], prepared: Prepared[], heldOut: HeldO
     scratch.transition = transition;
     features.tokens.forEach((tokens, s) => {
       const [at, outside] = [starts[s]!, features.outside[s]!];
-      // An unscored token can only be O, as in the first pass.
-      for (let i = 0; i < tokens.length; i++) {
-        if (!outside[i]) continue;
-        scratch.emission.fill(-Infinity, (at + i) * LABEL_COUNT, (at + i + 1) * LABEL_COUNT);
-        scratch.emission[(at + i) * LABEL_COUNT + OUTSIDE] = 0;
-      }
       rescoreSentence(model, prepared[d]!, s, evidence[s]!, at, scratch);
       viterbi(scratch, byLabel, outside, at, tokens.length).forEach((guess, i) => {
         if (outside[i] || guess === gold[d]![s]![i]) return;
