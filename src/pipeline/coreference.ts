@@ -502,11 +502,22 @@ interface Anaphor {
 }
 
 /** Pronouns and definite descriptions, in document order; none inside a name. */
-/** How many pronouns and descriptions each sentence holds that may stand for an entity. */
-export function anaphorCounts(analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer): number[] {
-  const counts = analyzed.sentences.map(() => 0);
-  for (const anaphor of findAnaphors(analyzed, resolved.mentions.filter((m) => !m.role), { ...getCorefLists(), gazetteer })) counts[anaphor.sentence]!++;
-  return counts;
+/** The pronouns and descriptions each sentence holds that may stand for an entity: how many, and of which types. */
+export function sentenceAnaphors(analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer): { count: number; types: Set<EntityType> }[] {
+  const found = analyzed.sentences.map(() => ({ count: 0, types: new Set<EntityType>() }));
+  for (const anaphor of findAnaphors(analyzed, resolved.mentions.filter((m) => !m.role), { ...getCorefLists(), gazetteer })) {
+    const at = found[anaphor.sentence]!;
+    at.count++;
+    for (const type of anaphorTypes(anaphor)) at.types.add(type);
+  }
+  return found;
+}
+
+/** The entity types an anaphor may stand for ("both sides": any). */
+function anaphorTypes(anaphor: Anaphor): readonly EntityType[] {
+  if (anaphor.pronoun) return anaphor.pronoun.types;
+  if (anaphor.group) return anaphor.group.head.type ? [anaphor.group.head.type] : ENTITY_TYPES;
+  return [anaphor.description!.entry.type];
 }
 
 function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: Vocabulary): Anaphor[] {
