@@ -28,6 +28,8 @@ export class AveragedPerceptron {
    * one read per entry where a class array and a weight array took two.
    */
   private entries: Int32Array | undefined;
+  /** Scratch for `score`: the entry range of each feature's row. */
+  private bounds = new Int32Array(512);
   private stepSums: Float64Array | undefined;
   private step = 1;
   /** After `finalize` (or loading): every weight is an integer times this. */
@@ -123,10 +125,19 @@ export class AveragedPerceptron {
     const rowStart = this.rowStart!;
     const entries = this.entries!;
     const scale = this.scale;
+    // Two sweeps: every feature's row bounds first, loads that wait on nothing, so the processor
+    // fetches the rows' starts from memory side by side; then the rows' entries. In one sweep each
+    // row's entries wait on its bounds, feature after feature: 4% slower end to end on BBC news.
+    if (this.bounds.length < 2 * featureCount) this.bounds = new Int32Array(4 * featureCount);
+    const bounds = this.bounds;
     for (let f = 0; f < featureCount; f++) {
       const bucket = features[f]!;
-      const end = rowStart[bucket + 1]!;
-      for (let e = rowStart[bucket]!; e < end; e++) {
+      bounds[2 * f] = rowStart[bucket]!;
+      bounds[2 * f + 1] = rowStart[bucket + 1]!;
+    }
+    for (let f = 0; f < featureCount; f++) {
+      const end = bounds[2 * f + 1]!;
+      for (let e = bounds[2 * f]!; e < end; e++) {
         // The weight as the dense table would hold it: the float32 nearest its multiple of the scale.
         const entry = entries[e]!;
         scores[entry & 0xff]! += Math.fround((entry >> 8) * scale);
