@@ -501,7 +501,6 @@ interface Anaphor {
   group?: { count: number; head: GroupHead };
 }
 
-/** Pronouns and definite descriptions, in document order; none inside a name. */
 /** The pronouns and descriptions each sentence holds that may stand for an entity: how many, and of which types. */
 export function sentenceAnaphors(analyzed: AnalyzedText, resolved: Resolved, gazetteer: Gazetteer): { count: number; types: Set<EntityType> }[] {
   const found = analyzed.sentences.map(() => ({ count: 0, types: new Set<EntityType>() }));
@@ -520,6 +519,7 @@ function anaphorTypes(anaphor: Anaphor): readonly EntityType[] {
   return [anaphor.description!.entry.type];
 }
 
+/** Pronouns and definite descriptions, in document order; none inside a name. */
 function findAnaphors(analyzed: AnalyzedText, named: Span[], lists: Vocabulary): Anaphor[] {
   const anaphors: Anaphor[] = [];
   const inName = overlapTest(named);
