@@ -30,6 +30,7 @@ export const INTEGRATION_TESTS = [
   'test/pipeline/news.test.ts',
   'test/pipeline/wire-hygiene.test.ts',
   'test/pipeline/relations/news.test.ts',
+  'test/pipeline/relations/parses.test.ts',
   'test/syntax/parser.test.ts',
   'test/syntax/punctuation.test.ts',
   'test/syntax/tokenize.test.ts',
