@@ -48,6 +48,12 @@ interface FrameFile {
   frames: FrameSpec[];
 }
 
+/** The entity types that can stand at the two ends of a fact a frame states. */
+export interface FactEnds {
+  source: ReadonlySet<EntityType>;
+  target: ReadonlySet<EntityType>;
+}
+
 export interface CompiledRole {
   types: ReadonlySet<EntityType> | undefined;
   paths: CompiledPath[];
@@ -69,6 +75,12 @@ export interface FrameTable {
   lexicon: TreeLexicon;
   /** Every inflected form of every trigger, lower-case → its lemmas: what the parse gate looks for. */
   forms: ReadonlyMap<string, string[]>;
+  /**
+   * The ends of the facts each trigger lemma's frames state (a role's types the relation takes),
+   * and of those a name anchors ("is in the UAE"), which come with every trigger since they read
+   * whatever sentence is parsed: what the parse gate asks a sentence's names to fit.
+   */
+  ends: { byTrigger: ReadonlyMap<string, readonly FactEnds[]>; anchored: readonly FactEnds[] };
 }
 
 const world = nlp.world() as unknown as {
@@ -148,6 +160,18 @@ export function compileFrames(file: FrameFile): FrameTable {
     return { spec, verbs: new Set(spec.verbs), nouns: new Set(spec.nouns), ...(anchor && { anchor }), roles };
   });
 
+  const factEnds = (frame: CompiledFrame): FactEnds[] =>
+    frame.spec.states.map((state) => {
+      const signature = signatures.get(state.relation)!;
+      const allowed = (role: FrameRole, types: ReadonlySet<EntityType>): ReadonlySet<EntityType> => new Set([...(frame.roles.get(role)!.types ?? types)].filter((type) => types.has(type)));
+      return { source: allowed(state.source, signature.source), target: allowed(state.target, signature.target) };
+    });
+  const anchored = frames.filter((frame) => frame.anchor).flatMap(factEnds);
+  const byTrigger = new Map<string, FactEnds[]>();
+  for (const frame of frames) {
+    for (const lemma of [...frame.verbs, ...frame.nouns]) byTrigger.set(lemma, [...(byTrigger.get(lemma) ?? anchored), ...factEnds(frame)]);
+  }
+
   const modality = {} as Record<ModalityList, ReadonlySet<string>>;
   for (const key of MODALITY_LISTS) modality[key] = new Set(file.modality[key] ?? fail('modality', `the list "${key}" is missing`));
   for (const key of Object.keys(file.modality)) if (key !== '_comment' && !(MODALITY_LISTS as readonly string[]).includes(key)) fail('modality', `unknown list "${key}"`);
@@ -157,7 +181,7 @@ export function compileFrames(file: FrameFile): FrameTable {
     return new Set(list);
   };
   const offices = { leads: words('offices.leads', file.offices?.leads), serves: words('offices.serves', file.offices?.serves), ofState: words('offices.ofState', file.offices?.ofState) };
-  return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers, settings: modality.settings }, forms };
+  return { frames, signatures, modality, offices, lexicon: { carriers: modality.carriers, settings: modality.settings }, forms, ends: { byTrigger, anchored } };
 }
 
 let table: FrameTable | undefined;

@@ -1,5 +1,5 @@
 import type { SyntaxToken } from '../../syntax/types.js';
-import type { RelationType } from '../../types.js';
+import type { EntityType, RelationType } from '../../types.js';
 import { type Gazetteer, nameKey } from '../entities/gazetteer.js';
 import type { EntityView, FrameFact } from './events.js';
 import type { FrameTable } from './frames.js';
@@ -31,6 +31,9 @@ export function readOffices(tree: Tree, table: FrameTable, entities: EntityView,
   }
   return facts;
 }
+
+/** What an office belongs to: a country or a body. */
+export const OFFICE_OWNERS: ReadonlySet<EntityType> = new Set(['Country', 'Organization']);
 
 /** How a title attaches to a name: "minister Ivan Petrov" (compound, or nmod:desc in newer UD), "Petrov, the minister" (appos), a tagger's "premier(ADJ) Erdogan" (amod). */
 const TITLE_LINKS = new Set(['compound', 'appos', 'nmod:desc', 'amod']);
@@ -73,7 +76,7 @@ function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable, gazet
 /** The countries and bodies a title belongs to: "Russian", "MITI's …", "of West Germany's largest bank, Deutsche Bank". */
 function ownersOf(tree: Tree, title: SyntaxToken, entities: EntityView, name: SyntaxToken[]): number[] {
   const owners: number[] = [];
-  const isOwner = (e: number): boolean => entities.type(e) === 'Country' || entities.type(e) === 'Organization';
+  const isOwner = (e: number): boolean => OFFICE_OWNERS.has(entities.type(e));
   // The owner may also modify the name itself ("Turkish(amod) premier(amod) Recep Erdogan"), or a
   // word beside the title ("BBC(compound) labour affairs(nmod:desc) correspondent(amod) Stephen Cape"),
   // or be the word a tagger made the name hang on ("Turkish" as head of "… Erdogan(flat)").

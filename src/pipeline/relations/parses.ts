@@ -2,7 +2,8 @@ import type { ParsedSentence } from '../../syntax/types.js';
 import type { AnalyzedText } from '../analyze.js';
 import type { Resolved } from '../resolve.js';
 import type { Gazetteer } from '../entities/gazetteer.js';
-import { getFrames, type CompiledFrame, type FrameRole, type FrameTable } from './frames.js';
+import { getFrames, type FactEnds } from './frames.js';
+import { OFFICE_OWNERS } from './offices.js';
 import type { EntityType } from '../../types.js';
 import { sentenceAnaphors } from '../coreference.js';
 
@@ -29,57 +30,23 @@ export function sentencesToParse(analyzed: AnalyzedText, resolved: Resolved, gaz
     for (const entity of resolved.referents[i] ?? []) types[mention.sentence]!.add(resolved.entities[entity]!.type);
   });
   const anaphors = sentenceAnaphors(analyzed, resolved, gazetteer);
-  const table = getFrames();
-  const { forms, offices } = table;
-  const { byTrigger: ends, anchored } = factEnds(table);
+  const { forms, offices, ends: { byTrigger, anchored } } = getFrames();
   const titleHeads = gazetteer.titleHeads;
   return analyzed.tokens.map((tokens, s) => {
     const words = tokens.map((token) => token.text.toLowerCase());
     // Names, pronouns and descriptions must fit both ends of some fact of a trigger's frames.
     const standFor = (wanted: ReadonlySet<EntityType>): boolean => overlaps(wanted, types[s]!) || overlaps(wanted, anaphors[s]!.types);
     const fits = (pair: FactEnds): boolean => standFor(pair.source) && standFor(pair.target);
-    const triggered = words.some((word) => forms.get(word)?.some((lemma) => ends.get(lemma)!.some(fits)));
+    const triggered = words.some((word) => forms.get(word)?.some((lemma) => byTrigger.get(lemma)!.some(fits)));
     if (triggered && names[s]! + anaphors[s]!.count >= 2) return true;
     // An office links a person to the country or body named with the title; a name may anchor a frame there too.
-    const office = standFor(PEOPLE) && overlaps(OWNERS, types[s]!);
+    const office = standFor(PEOPLE) && overlaps(OFFICE_OWNERS, types[s]!);
     if (!office && !anchored.some(fits)) return false;
     return names[s]! >= 2 && words.some((word) => titleHeads.has(word) || offices.leads.has(word) || offices.serves.has(word));
   });
 }
 
-interface FactEnds {
-  source: ReadonlySet<EntityType>;
-  target: ReadonlySet<EntityType>;
-}
-
 const PEOPLE: ReadonlySet<EntityType> = new Set(['Person']);
-const OWNERS: ReadonlySet<EntityType> = new Set(['Country', 'Organization']);
-
-const endsOfTable = new WeakMap<FrameTable, { byTrigger: Map<string, FactEnds[]>; anchored: FactEnds[] }>();
-
-/**
- * For each trigger lemma, the entity types at the two ends of each fact its frames state (a role's
- * types the relation takes); the frames a name anchors ("is in the UAE") come with every trigger,
- * since whatever sentence is parsed, they read it.
- */
-function factEnds(table: FrameTable): { byTrigger: Map<string, FactEnds[]>; anchored: FactEnds[] } {
-  const known = endsOfTable.get(table);
-  if (known) return known;
-  const pairs = (frame: CompiledFrame): FactEnds[] =>
-    frame.spec.states.map((state) => {
-      const signature = table.signatures.get(state.relation)!;
-      const allowed = (role: FrameRole, types: ReadonlySet<EntityType>): ReadonlySet<EntityType> => new Set([...(frame.roles.get(role)!.types ?? types)].filter((type) => types.has(type)));
-      return { source: allowed(state.source, signature.source), target: allowed(state.target, signature.target) };
-    });
-  const anchored = table.frames.filter((frame) => frame.anchor).flatMap(pairs);
-  const byTrigger = new Map<string, FactEnds[]>();
-  for (const frame of table.frames) {
-    for (const lemma of [...frame.verbs, ...frame.nouns]) byTrigger.set(lemma, [...(byTrigger.get(lemma) ?? anchored), ...pairs(frame)]);
-  }
-  const ends = { byTrigger, anchored };
-  endsOfTable.set(table, ends);
-  return ends;
-}
 
 function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   for (const item of a) if (b.has(item)) return true;
