@@ -111,14 +111,10 @@ function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entiti
     if (people.length > 0) return [...new Set(people)];
   }
   if (own.length > 0) return own;
-  for (const child of tree.children(token)) {
-    // "Turkish Ambassador to Athens Nazmi Akiman": a parser may hang the name on its title as an nmod with no preposition.
-    const untitled = child.deprel === 'nmod' && tree.markers(child).length === 0 && entities.at(child).some((e) => entities.type(e) === 'Person');
-    if (child.deprel === 'appos' || child.deprel === 'flat' || untitled) {
-      const named = entities.at(child);
-      if (named.length > 0) return named;
-    }
-  }
+  // A title's holder before another name beside it ("Undersecretary of State(nmod) Affairs(flat) Allen Wallis(flat)").
+  const beside = tree.children(token).filter((c) => c.deprel === 'appos' || c.deprel === 'flat' || nameOnTitle(tree, c, entities)).map((c) => entities.at(c));
+  const named = beside.find((found) => found.some((e) => entities.type(e) === 'Person')) ?? beside.find((found) => found.length > 0);
+  if (named) return named;
   if (!table.modality.partyNouns.has(token.lemma.toLowerCase())) return [];
   const owners: number[] = [];
   for (const child of tree.children(token)) {
@@ -127,6 +123,18 @@ function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entiti
     for (const member of tree.conjuncts(child)) owners.push(...entities.at(member).filter((e) => entities.type(e) === 'Country' || entities.type(e) === 'Organization'));
   }
   return owners;
+}
+
+/**
+ * "Turkish Ambassador to Athens Nazmi Akiman": a person's name that a parser hung on its title as
+ * an nmod with no preposition of its own. A preposition before another name compounded onto it
+ * ("to Athens(compound) Nazmi") is that name's.
+ */
+export function nameOnTitle(tree: Tree, token: SyntaxToken, entities: EntityView): boolean {
+  const own = entities.at(token);
+  if (token.deprel !== 'nmod' || !own.some((e) => entities.type(e) === 'Person')) return false;
+  const other = tree.children(token).find((c) => c.deprel === 'compound' && c.id < token.id && entities.named(c).some((e) => !own.includes(e)));
+  return tree.children(token).every((c) => (c.deprel !== 'case' && c.deprel !== 'mark') || (other !== undefined && c.id < other.id));
 }
 
 /** The time role: the first phrase that reads as a date, normalised, with the words it was read from. */

@@ -1,7 +1,7 @@
 import type { SyntaxToken } from '../../syntax/types.js';
 import type { EntityType, RelationType } from '../../types.js';
 import { type Gazetteer, nameKey } from '../entities/gazetteer.js';
-import type { EntityView, FrameFact } from './events.js';
+import { nameOnTitle, type EntityView, type FrameFact } from './events.js';
 import type { FrameTable } from './frames.js';
 import type { Tree } from './tree.js';
 
@@ -38,6 +38,9 @@ export const OFFICE_OWNERS: ReadonlySet<EntityType> = new Set(['Country', 'Organ
 /** How a title attaches to a name: "minister Ivan Petrov" (compound, or nmod:desc in newer UD), "Petrov, the minister" (appos), a tagger's "premier(ADJ) Erdogan" (amod). */
 const TITLE_LINKS = new Set(['compound', 'appos', 'nmod:desc', 'amod']);
 
+/** What a title word may be tagged: a noun, or an adjective ("premier(ADJ) Erdogan"). */
+const TITLE_WORDS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
 /** The tokens of a person's name: its head and the words below it that are part of it (a parser may hang a title on a first name). */
 function nameTokens(tree: Tree, head: SyntaxToken, people: number[], entities: EntityView): SyntaxToken[] {
   const tokens = [head];
@@ -54,10 +57,16 @@ function titlesOf(tree: Tree, name: SyntaxToken[], entities: EntityView): Syntax
   const found = name.flatMap((token) => tree.children(token).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0));
   const [top] = name;
   const head = tree.head(top!);
+  // The noun right before a name is its title even where a parser made the two siblings
+  // ("governor(nsubj) Maria Silva(nsubj) spoke").
+  const before = tree.tokens[Math.min(...name.map((t) => t.id)) - 2];
+  if (before && !found.includes(before) && TITLE_WORDS.has(before.upos) && entities.named(before).length === 0 && before.head === top!.head && before.deprel === top!.deprel) found.push(before);
+  // A name takes the title beside it before one above it ("chairman … and minister Mani Aiyar(nmod of chairman)").
+  if (found.length > 0) return found;
   // Not a title that belongs to another name ("Gazprom chairman(appos of Raha) … Aiyar(nmod)").
   const headOwner = head && tree.head(head);
   const titlesOther = head !== undefined && ['appos', 'nmod:desc', 'compound', 'amod'].includes(head.deprel) && headOwner !== undefined && entities.at(headOwner).some((e) => entities.type(e) === 'Person');
-  const untitledNmod = top!.deprel === 'nmod' && tree.markers(top!).length === 0 && !titlesOther;
+  const untitledNmod = nameOnTitle(tree, top!, entities) && !titlesOther;
   if (head && entities.at(head).length === 0 && (top!.deprel === 'appos' || untitledNmod || (top!.deprel === 'nsubj' && tree.children(head, 'cop').length > 0))) found.push(head);
   return found;
 }
@@ -67,9 +76,11 @@ function officeRelation(tree: Tree, title: SyntaxToken, table: FrameTable, gazet
   const qualifiers = tree.children(title).filter((c) => c.deprel === 'compound' && c.upos !== 'PROPN' && c.start < title.start);
   const words = [...qualifiers, title].map((t) => t.form);
   const phrase = nameKey(words.join(' '));
-  const known = gazetteer.titles.get(phrase.split(' ')[0]!)?.find((t) => nameKey(t.title) === phrase)?.relation;
+  const known = gazetteer.titles.get(phrase.split(' ')[0]!)?.find((t) => nameKey(t.title) === phrase);
+  // A title the gazetteer knows is given in its spelling there, as the title rules give it.
+  if (known?.relation) return { type: known.relation, title: known.title };
   const head = nameKey(title.lemma);
-  const relation = known ?? gazetteer.titleHeads.get(head) ?? (table.offices.leads.has(head) ? 'LEADER_OF' : table.offices.serves.has(head) ? 'WORKS_FOR' : undefined);
+  const relation = gazetteer.titleHeads.get(head) ?? (table.offices.leads.has(head) ? 'LEADER_OF' : table.offices.serves.has(head) ? 'WORKS_FOR' : undefined);
   return relation ? { type: relation, title: words.join(' ') } : undefined;
 }
 

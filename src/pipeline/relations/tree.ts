@@ -161,8 +161,10 @@ export class Tree {
     if (!governor) return [];
     if (governor.via === 'acl') {
       if (label !== 'nsubj') return [];
-      // "Kohl and Mitterrand plan to hold": a verb the tagger read as a noun keeps its subject as a compound.
-      const names = this.children(governor.head, 'compound').filter((c) => c.upos === 'PROPN');
+      // "Kohl and Mitterrand plan to hold": a verb the tagger read as a noun keeps its subject as a
+      // compound, or as the name the noun hangs on in apposition.
+      const host = governor.head.deprel === 'appos' ? this.head(governor.head) : undefined;
+      const names = [...this.children(governor.head, 'compound'), ...(host ? [host] : [])].filter((c) => c.upos === 'PROPN');
       const infinitive = this.children(token, 'mark').some((m) => m.form.toLowerCase() === 'to');
       return infinitive && names.length > 0 ? names : [governor.head];
     }

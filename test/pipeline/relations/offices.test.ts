@@ -20,7 +20,7 @@ describe('offices', () => {
   });
 
   it('a governor leads the bank he governs; his deputy serves it', () => {
-    expect(offices('Central Bank governor Maria Silva spoke on Monday.')).toEqual(['LEADER_OF Maria Silva → Central Bank (governor)']);
+    expect(offices('Central Bank governor Maria Silva spoke on Monday.')).toEqual(['LEADER_OF Maria Silva → Central Bank (Governor)']);
     expect(offices('Central Bank deputy governor Maria Silva spoke on Monday.')).toEqual(['WORKS_FOR Maria Silva → Central Bank (Deputy Governor)']);
   });
 
