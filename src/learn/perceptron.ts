@@ -99,21 +99,24 @@ export class AveragedPerceptron {
     const table = this.dense ?? this.grid;
     if (table) {
       const scale = this.dense ? 1 : this.scale;
-      if (classes === 3) {
-        // A parser's transitions, scored for every move: three sums kept in registers run twice as
+      if (classes === 4) {
+        // A parser's transitions, scored for every move: four sums kept in registers run twice as
         // fast as the general loop, to the same float32 sums.
         let first = 0;
         let second = 0;
         let third = 0;
+        let fourth = 0;
         for (let f = 0; f < featureCount; f++) {
-          const row = features[f]! * 3;
+          const row = features[f]! * 4;
           first = Math.fround(first + Math.fround(table[row]! * scale));
           second = Math.fround(second + Math.fround(table[row + 1]! * scale));
           third = Math.fround(third + Math.fround(table[row + 2]! * scale));
+          fourth = Math.fround(fourth + Math.fround(table[row + 3]! * scale));
         }
         scores[0] = first;
         scores[1] = second;
         scores[2] = third;
+        scores[3] = fourth;
         return scores;
       }
       for (let f = 0; f < featureCount; f++) {
@@ -270,6 +273,37 @@ export class AveragedPerceptron {
   }
 
   /**
+   * The mean of finalized models of one shape (trained with different seeds): a linear model whose
+   * scores are the mean of theirs, so it decides as their score-level ensemble would, at the cost of one.
+   */
+  static mean(models: readonly AveragedPerceptron[]): AveragedPerceptron {
+    const [first] = models;
+    if (!first || models.some((model) => !model.finalized || model.classCount !== first.classCount || model.bucketCount !== first.bucketCount)) {
+      throw new Error('only finalized models of one shape can be averaged');
+    }
+    const mean = new AveragedPerceptron(first.classCount, first.bucketCount);
+    const sum = mean.dense!;
+    for (const model of models) {
+      const weights = model.weights;
+      for (let i = 0; i < sum.length; i++) sum[i]! += weights[i]! / models.length;
+    }
+    mean.finalize();
+    return mean;
+  }
+
+  /**
+   * Drops the weights of a finalized dense model smaller than `fraction` of the largest: a mean of
+   * models holds the union of their features, many of them with weights too small to change a
+   * decision, which would only make the file larger and slower to load.
+   */
+  prune(fraction: number): void {
+    const weights = this.dense;
+    if (!weights || !this.finalized) throw new Error('only a finalized model still in training form can be pruned');
+    const floor = fraction * this.scale * INT16_MAX;
+    for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]!) < floor) weights[i] = 0;
+  }
+
+  /**
    * Replaces the weights by their average and rounds them to the int16 grid the model file stores
    * (int16 times `scale`), so the in-memory model scores exactly as the saved one.
    */
@@ -298,7 +332,7 @@ export interface QuantizedWeights {
 /**
  * Whether compressed rows beat the dense table: a class fits in a byte, and the entries and row
  * starts (4 bytes each) take less memory than the int16 grid (2 bytes a weight; a parser's
- * three-class rows, mostly full, stay dense: one read per feature rather than two).
+ * four-class rows, mostly full, stay dense: one read per feature rather than two).
  */
 function compresses(classCount: number, bucketCount: number, nonZero: number): boolean {
   return classCount <= 256 && 2 * (nonZero + bucketCount + 1) < classCount * bucketCount;

@@ -1,13 +1,16 @@
 /**
- * A greedy arc-hybrid dependency parser (Kuhlmann et al. 2011) trained with Goldberg & Nivre's
- * dynamic oracle (2012, 2013): during training it follows its own, sometimes wrong, transitions and
- * learns the best move from each state it reaches. Features follow Zhang & Nivre (2011): words and
- * tags of the stack and buffer, the leftmost and rightmost children and their labels, valency,
- * distance and label sets, hashed into a three-class averaged perceptron.
+ * A greedy arc-eager dependency parser with non-monotonic transitions (Honnibal, Goldberg & Johnson
+ * 2013; see also Honnibal & Johnson 2015): LEFT may replace a head a word took by RIGHT, and REDUCE
+ * gives a word that has none the word below it, so an early wrong move can still be repaired. It is
+ * trained with a dynamic oracle (Goldberg & Nivre 2012, 2013) extended to those moves: during training it
+ * follows its own, sometimes wrong, transitions and learns the best move from each state it
+ * reaches. Features follow Zhang & Nivre (2011): words and tags of the stack and buffer, s0's head,
+ * the leftmost and rightmost children and their labels, valency, distance and label sets, hashed
+ * into a four-class averaged perceptron.
  *
- * Labels come from a second, separate perceptron asked at the moment an arc is made (the dependent's
- * subtree is complete then, in arc-hybrid), which keeps the transition model at three classes
- * instead of one per label and direction; the labels it gives feed the parser's label features.
+ * Labels come from a second, separate perceptron asked as a word leaves the stack (LEFT or REDUCE:
+ * its subtree is complete then), which keeps the transition model at four classes instead of one
+ * per label and direction; the labels it gives feed the parser's label features.
  */
 import { AveragedPerceptron, FeatureList, mixHash } from '../learn/index.js';
 import type { Tagger } from './tagger.js';
@@ -19,7 +22,9 @@ export const LABELER_BUCKETS = 1 << 17;
 const SHIFT = 0;
 const LEFT = 1;
 const RIGHT = 2;
-const TRANSITIONS = 3;
+const REDUCE = 3;
+/** SHIFT, LEFT, RIGHT and REDUCE: the classes of the transition perceptron. */
+export const TRANSITIONS = 4;
 const NO_TAG = -1;
 const NO_LABEL = -1;
 
@@ -53,12 +58,15 @@ export interface ParseResult {
   labels: Int32Array;
 }
 
-/** The parser's configuration: stack, buffer front, arcs so far and what features need of them. */
+/**
+ * The parser's configuration: stack, buffer front, arcs so far and what features need of them. The
+ * root (word 0) waits at the end of the buffer (Ballesteros & Nivre 2013), after word n.
+ */
 class State {
   readonly none: number;
   readonly stack: Int32Array;
   depth = 0;
-  /** Buffer front; n + 1 once the buffer is empty. */
+  /** Buffer front; n + 1 once only the root is left. */
   front = 1;
   readonly heads: Int32Array;
   readonly labels: Int32Array;
@@ -76,7 +84,6 @@ class State {
     this.none = n + 1;
     const size = n + 2;
     this.stack = new Int32Array(size);
-    this.stack[this.depth++] = 0;
     this.heads = new Int32Array(size).fill(-1);
     this.labels = new Int32Array(size).fill(NO_LABEL);
     this.left1 = new Int32Array(size).fill(this.none);
@@ -91,87 +98,132 @@ class State {
   }
 
   get done(): boolean {
-    return this.front > this.n && this.depth === 1;
+    return this.front > this.n && this.depth === 0;
   }
 
   stackAt(k: number): number {
     return this.depth > k ? this.stack[this.depth - 1 - k]! : this.none;
   }
 
+  /** The k-th word of the buffer: the root (0) right after word n. */
   bufferAt(k: number): number {
-    return this.front + k <= this.n ? this.front + k : this.none;
+    const at = this.front + k;
+    return at <= this.n ? at : at === this.n + 1 ? 0 : this.none;
   }
 
   legal(transition: number): boolean {
-    const bufferEmpty = this.front > this.n;
+    if (this.front > this.n) {
+      // Only the root is left: the stack is reduced to its last word, which the root takes.
+      return transition === REDUCE ? this.depth > 1 : transition === LEFT && this.depth === 1;
+    }
     switch (transition) {
       case SHIFT:
-        return !bufferEmpty;
-      case LEFT:
-        return !bufferEmpty && this.depth > 1;
+        return true;
+      case REDUCE:
+        return this.depth > 1;
       default:
-        // Only the last word standing attaches to the root: one root per sentence.
-        return this.depth > 2 || (this.depth === 2 && bufferEmpty);
+        return this.depth > 0;
     }
   }
 
-  /** The (head, dependent) pair a transition would attach, or undefined for SHIFT. */
-  arc(transition: number): [number, number] | undefined {
-    if (transition === LEFT) return [this.front, this.stackAt(0)];
-    if (transition === RIGHT) return [this.stackAt(1), this.stackAt(0)];
+  /** The (head, dependent) arc a transition completes as it pops the dependent (labelled then), or undefined. */
+  popped(transition: number): [number, number] | undefined {
+    const s0 = this.stackAt(0);
+    if (transition === LEFT) return [this.bufferAt(0), s0];
+    if (transition === REDUCE) return [this.heads[s0]! >= 0 ? this.heads[s0]! : this.stackAt(1), s0];
     return undefined;
   }
 
+  /** `label` is that of the arc the transition completes (see `popped`). */
   apply(transition: number, label: number): void {
-    if (transition === SHIFT) {
-      this.stack[this.depth++] = this.front++;
-      return;
+    const s0 = this.stackAt(0);
+    switch (transition) {
+      case SHIFT:
+        this.stack[this.depth++] = this.front++;
+        return;
+      case RIGHT:
+        this.attach(s0, this.front);
+        this.stack[this.depth++] = this.front++;
+        return;
+      case LEFT:
+        // Non-monotonic (Honnibal, Goldberg & Johnson 2013): a head s0 took by RIGHT is replaced.
+        if (this.heads[s0]! >= 0) this.detach(s0);
+        this.attach(this.bufferAt(0), s0);
+        break;
+      default:
+        // Non-monotonic too: a word reduced without a head takes the one below it.
+        if (this.heads[s0]! < 0) this.attach(this.stackAt(1), s0);
     }
-    const [head, dependent] = this.arc(transition)!;
     this.depth--;
+    this.labels[s0] = label;
+    const head = this.heads[s0]!;
+    if (head === 0 || label < 0) return;
+    const bits = s0 < head ? this.leftLabels : this.rightLabels;
+    bits[head * 2 + (label >= 32 ? 1 : 0)]! |= 1 << (label & 31);
+  }
+
+  private attach(head: number, dependent: number): void {
     this.heads[dependent] = head;
-    this.labels[dependent] = label;
-    const half = label >= 32 ? 1 : 0;
-    const bit = 1 << (label & 31);
+    if (head === 0) return;
     if (dependent < head) {
-      // Arc-hybrid adds left dependents right to left: each new one is the leftmost so far.
+      // Left dependents come right to left: each new one is the leftmost so far.
       this.left2[head] = this.left1[head]!;
       this.left1[head] = dependent;
       this.leftCount[head]!++;
-      this.leftLabels[head * 2 + half]! |= bit;
     } else {
+      // Right dependents come left to right.
       this.right2[head] = this.right1[head]!;
       this.right1[head] = dependent;
       this.rightCount[head]!++;
-      this.rightLabels[head * 2 + half]! |= bit;
     }
   }
 
+  /** Undoes a RIGHT arc: its dependent, still on the stack and unlabelled, is its head's rightmost child. */
+  private detach(dependent: number): void {
+    const head = this.heads[dependent]!;
+    this.heads[dependent] = -1;
+    this.rightCount[head]!--;
+    const next = this.right2[head]!;
+    this.right1[head] = next;
+    let second = this.none;
+    if (next !== this.none) for (let k = next - 1; k > head && second === this.none; k--) if (this.heads[k] === head) second = k;
+    this.right2[head] = second;
+  }
+
   /**
-   * Dynamic-oracle cost (Goldberg & Nivre 2013): how many gold arcs, still reachable, the
-   * transition makes unreachable.
+   * Dynamic-oracle cost: how many gold arcs, still reachable, the transition makes unreachable. A
+   * word on the stack with a head can still take one from the buffer (LEFT replaces it), and a word
+   * without one can still take the word below it (REDUCE), so SHIFT and RIGHT would often cost the
+   * same; as in Honnibal et al. (2013), the detour costs one more: RIGHT when b0's head is s0, SHIFT
+   * when it is further on. One way of building each arc, the same every time, is easier to learn
+   * (EWT dev UAS 0.8462 → 0.8500, GUM dev 0.8278 with it); the other stays open to repair an error.
    */
   cost(transition: number, gold: Int32Array): number {
     const s0 = this.stackAt(0);
-    const b0 = this.front;
+    const front = this.front;
     const n = this.n;
+    const inBuffer = (word: number) => word >= front && word <= n;
     let cost = 0;
-    if (transition === SHIFT) {
+    if (front > n) return 0;
+    if (transition === SHIFT || transition === RIGHT) {
+      const b0 = front;
       for (let k = 0; k < this.depth; k++) {
         const item = this.stack[k]!;
         if (gold[item] === b0) cost++;
         if (item !== s0 && gold[b0] === item) cost++;
       }
+      if (gold[b0] === 0 && this.depth > 0) cost++;
+      if (transition === SHIFT ? this.depth > 0 && gold[b0] === s0 : gold[b0] !== s0 && inBuffer(gold[b0]!)) cost++;
       return cost;
     }
-    for (let d = b0; d <= n; d++) if (gold[d] === s0) cost++;
+    for (let d = front; d <= n; d++) if (gold[d] === s0) cost++;
     const head = gold[s0]!;
-    if (transition === LEFT) {
-      if (head !== b0 && (head === this.stackAt(1) || head > b0)) cost++;
-    } else if (head !== this.stackAt(1) && head >= b0) {
-      cost++;
-    }
-    return cost;
+    if (transition === REDUCE) return cost + (inBuffer(head) ? 1 : 0);
+    // LEFT: s0 takes b0 and leaves; its gold head is lost if s0 could still have reached it.
+    if (head === front) return cost;
+    const own = this.heads[s0]!;
+    const reachable = inBuffer(head) || head === own || (own < 0 && (this.depth > 1 ? head === this.stackAt(1) : head === 0));
+    return cost + (reachable ? 1 : 0);
   }
 }
 
@@ -226,7 +278,7 @@ export class Parser {
       this.transitions.update(best, guess, this.features.buckets, this.features.length);
       this.transitions.tick();
       const next = guess === best || random() < explore ? guess : best;
-      const arc = state.arc(next);
+      const arc = state.popped(next);
       let label = NO_LABEL;
       if (arc) {
         label = this.label(state, input, next);
@@ -251,9 +303,9 @@ export class Parser {
     return AveragedPerceptron.best(scores, TRANSITIONS, (t) => state.legal(t));
   }
 
-  /** The label of the arc the transition makes (NO_LABEL for SHIFT); fills `labelFeatures`. */
+  /** The label of the arc the transition completes (NO_LABEL for SHIFT and RIGHT); fills `labelFeatures`. */
   private label(state: State, input: ParserInput, transition: number): number {
-    const arc = state.arc(transition);
+    const arc = state.popped(transition);
     if (!arc) return NO_LABEL;
     const [head, dependent] = arc;
     if (head === 0) return this.rootLabel;
@@ -336,7 +388,7 @@ export class Parser {
     f.add(82, s2t, s1t, s0t);
     f.add(83, s1t, s0t, b1t);
     // Distances, capped.
-    const d0 = s0 < state.none && b0 < state.none ? Math.min(b0 - s0, 6) : 0;
+    const d0 = s0 < state.none && b0 < state.none ? Math.min(state.front - s0, 6) : 0;
     const d1 = s1 < state.none && s0 < state.none ? Math.min(s0 - s1, 6) : 0;
     f.add(90, d0, s0w); f.add(91, d0, s0t); f.add(92, d0, b0w); f.add(93, d0, b0t); f.add(94, d0, s0t, b0t);
     f.add(95, d1, s1t, s0t); f.add(96, d1, s0w); f.add(97, d1, s1w); f.add(98, d1, s1t); f.add(99, d1, s0t);
@@ -360,6 +412,11 @@ export class Parser {
     f.add(131, s1w, s0t, b0t); f.add(132, s1t, s0t, b0w); f.add(133, s1t, b0t);
     const suffix = input.words.suffix3;
     f.add(134, suffix[s0]!, s0t); f.add(135, suffix[b0]!, b0t);
+    // The head s0 took by RIGHT, if any (LEFT may replace it; REDUCE keeps it, or gives s1).
+    const s0h = s0 < state.none && state.heads[s0]! > 0 ? state.heads[s0]! : state.none;
+    const s0hasHead = s0h === state.none ? 0 : 1;
+    f.add(140, w[s0h]!); f.add(141, t[s0h]!); f.add(142, s0hasHead, s0t, b0t); f.add(143, t[s0h]!, s0t, b0t);
+    f.add(144, s0hasHead, s0w, b0w); f.add(145, s0hasHead, s1t, s0t); f.add(146, t[s0h]!, s0w);
   }
 
   private extractLabel(state: State, input: ParserInput, head: number, dependent: number): void {

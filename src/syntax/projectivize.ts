@@ -1,7 +1,7 @@
 /**
  * Non-projective gold trees made projective by lifting (Nivre & Nilsson 2005, without label
  * encoding): while some arc crosses another, the shortest crossing arc's dependent is reattached to
- * its head's head. The arc-hybrid parser can only build projective trees; 288 of the 12,544 EWT
+ * its head's head. The parser can only build projective trees; 288 of the 12,544 EWT
  * training sentences (2.3%) need this.
  */
 export function projectivize(heads: Int32Array, n: number): Int32Array {
