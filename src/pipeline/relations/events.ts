@@ -111,10 +111,12 @@ function tokenEntities(tree: Tree, table: FrameTable, token: SyntaxToken, entiti
     if (people.length > 0) return [...new Set(people)];
   }
   if (own.length > 0) return own;
-  // A title's holder before another name beside it ("Undersecretary of State(nmod) Affairs(flat) Allen Wallis(flat)").
-  const beside = tree.children(token).filter((c) => c.deprel === 'appos' || c.deprel === 'flat' || nameOnTitle(tree, c, entities)).map((c) => entities.at(c));
-  const named = beside.find((found) => found.some((e) => entities.type(e) === 'Person')) ?? beside.find((found) => found.length > 0);
-  if (named) return named;
+  for (const child of tree.children(token)) {
+    if (child.deprel === 'appos' || child.deprel === 'flat' || nameOnTitle(tree, child, entities)) {
+      const named = entities.at(child);
+      if (named.length > 0) return named;
+    }
+  }
   if (!table.modality.partyNouns.has(token.lemma.toLowerCase())) return [];
   const owners: number[] = [];
   for (const child of tree.children(token)) {
