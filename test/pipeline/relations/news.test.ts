@@ -121,4 +121,13 @@ describe('frames on news', () => {
     const dated = factsOf('reuters.jsonl', 'reuters-914', 'Ministry sources said the talks are likely to be held in April or June.');
     expect(dated.filter((r) => r.startsWith('HELD_IN'))).toEqual([]);
   });
+
+  it('a passive controller is the subject of the clause it controls: "Theodore is scheduled to meet …", "Martin was jailed for murdering …"', () => {
+    const sentence = 'Euronext chief Jean-Francois Theodore is scheduled to meet his LSE counterpart Clara Furse on Friday.';
+    expect(factsOf('bbc_all.jsonl', 'bbc/business/392.txt', sentence)).toContain('PLANS_SUMMIT Jean-Francois Theodore → Clara Furse (intended)');
+    const denied = factsOf('bbc_all.jsonl', 'bbc/business/392.txt', sentence.replace('is scheduled', 'is not scheduled'), (text) => text.replace('is scheduled to meet', 'is not scheduled to meet'));
+    expect(denied.filter((r) => r.startsWith('PLANS_SUMMIT'))).toEqual([]);
+    const jailed = factsOf('bbc_all.jsonl', 'bbc/politics/230.txt', 'Norfolk farmer Tony Martin was jailed for life for murdering 16-year-old burglar Fred Barras');
+    expect(jailed).toContain('KILLED Tony Martin → Fred Barras');
+  });
 });
