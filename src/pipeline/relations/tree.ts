@@ -151,7 +151,8 @@ export class Tree {
   /**
    * Children with the label, or, when the token has none, those of the clause that governs it. A
    * controlled clause takes its controller's object when there is one ("invited Gorbachev to visit"),
-   * else its subject, a passive one too ("Putin is expected to meet"); a reduced relative's subject is the noun it modifies ("officials meeting in Geneva").
+   * else its subject, a passive one too ("the minister is expected to meet"); a reduced relative's
+   * subject is the noun it modifies ("officials meeting in Geneva").
    */
   private inherited(token: SyntaxToken, label: string, seen: Set<number>): SyntaxToken[] {
     const own = this.children(token, label);
@@ -172,7 +173,7 @@ export class Tree {
     if ((governor.via === 'xcomp' || governor.via === 'setting') && label === 'nsubj') {
       const objects = governor.via === 'xcomp' ? this.children(governor.head, 'obj') : [];
       if (objects.length > 0) return objects;
-      // "Putin is expected to meet", "he was invited to visit": a passive controller's subject.
+      // "the minister is expected to meet", "he was invited to visit": a passive controller's subject.
       const passive = this.children(governor.head, 'nsubj:pass');
       if (passive.length > 0) return passive;
     }
