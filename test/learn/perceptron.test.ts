@@ -29,12 +29,12 @@ function features(phrase: string, list: FeatureList): FeatureList {
   return list;
 }
 
-function train(buckets = 1 << 10): AveragedPerceptron {
+function train(buckets = 1 << 10, data = DATA): AveragedPerceptron {
   const model = new AveragedPerceptron(CLASSES.length, buckets);
   const list = new FeatureList(model.bucketCount);
   const scores = new Float32Array(CLASSES.length);
   for (let epoch = 0; epoch < 10; epoch++) {
-    for (const [phrase, label] of DATA) {
+    for (const [phrase, label] of data) {
       features(phrase, list);
       const guess = AveragedPerceptron.best(model.score(list.buckets, list.length, scores), CLASSES.length);
       model.update(CLASSES.indexOf(label), guess, list.buckets, list.length);
@@ -115,6 +115,38 @@ describe('averaged perceptron', () => {
     writeFileSync(join(dir, 'empty.kgm'), '');
     expect(() => loadModel(join(dir, 'empty.kgm'), 'toy')).toThrow(/not a kg-extract model file/);
     expect(() => loadModel(join(dir, 'missing.kgm'), 'toy')).toThrow(/cannot read the toy model .*missing\.kgm: ENOENT/);
+  });
+});
+
+describe('AveragedPerceptron.mean and prune', () => {
+  it('averages models into one whose scores are the mean of theirs, and refuses models of another shape', () => {
+    const first = train();
+    const second = train(1 << 10, [...DATA].reverse());
+    const mean = AveragedPerceptron.mean([first, second]);
+    for (const [phrase, label] of DATA) {
+      const [a, b] = [predict(first, phrase).scores, predict(second, phrase).scores];
+      predict(mean, phrase).scores.forEach((score, c) => expect(score).toBeCloseTo((a[c]! + b[c]!) / 2, 2));
+      expect(predict(mean, phrase).label, phrase).toBe(label);
+    }
+    expect(() => AveragedPerceptron.mean([first, train(1 << 9)])).toThrow(/one shape/);
+    expect(() => AveragedPerceptron.mean([])).toThrow(/one shape/);
+  });
+
+  it('prunes the weights smaller than a share of the largest and keeps the others', () => {
+    const weights = (model: AveragedPerceptron): number[] => {
+      const out = new Float32Array(model.classCount);
+      const all: number[] = [];
+      for (let bucket = 0; bucket < model.bucketCount; bucket++) all.push(...model.weightsOf(bucket, out));
+      return all;
+    };
+    const model = AveragedPerceptron.mean([train(), train(1 << 10, [...DATA].reverse())]);
+    const before = weights(model);
+    const largest = Math.max(...before.map(Math.abs));
+    model.prune(0.25);
+    const after = weights(model);
+    expect(after.filter((w) => w !== 0).length).toBeLessThan(before.filter((w) => w !== 0).length);
+    after.forEach((w, i) => expect(w).toBe(Math.abs(before[i]!) < 0.25 * largest ? 0 : before[i]));
+    expect(() => new AveragedPerceptron(CLASSES.length, 1 << 10).prune(0.25)).toThrow(/pruned/);
   });
 });
 
