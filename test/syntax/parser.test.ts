@@ -17,13 +17,14 @@ function goldHeads(sentence: ConlluSentence): Int32Array {
   return Int32Array.from([-1, ...sentence.words.map((word) => word.head)]);
 }
 
-function trainTiny(): SyntaxModel {
+function trainTiny(parsers = 1): SyntaxModel {
   return trainSyntaxModel(tiny, {
     taggerEpochs: 10,
     parserEpochs: 15,
     folds: 1,
     seed: 7,
     explore: 0.9,
+    parsers,
     buckets: { tagger: 1 << 12, parser: 1 << 12, labeler: 1 << 12, punctuation: 1 << 10 },
   });
 }
@@ -66,6 +67,14 @@ describe('training and model files', () => {
       expect(analysis.map((word) => word.deprel)).toEqual(sentence.words.map((word) => word.deprel));
     }
     expect(evaluateUd(tiny, model).las).toBeGreaterThan(0.98);
+  });
+
+  it('averages parsers trained one after the other into one that still fits the tiny treebank', () => {
+    const model = trainTiny(3);
+    for (const sentence of tiny) {
+      const analysis = model.analyze(sentence.words.map((word) => word.form));
+      expect(analysis.map((word) => word.head)).toEqual([...projectivize(goldHeads(sentence), sentence.words.length)].slice(1));
+    }
   });
 
   it('saves a model that loads and parses identically', async () => {
