@@ -57,7 +57,7 @@ function titlesOf(tree: Tree, name: SyntaxToken[], entities: EntityView): Syntax
   const found = name.flatMap((token) => tree.children(token).filter((c) => TITLE_LINKS.has(c.deprel) && entities.named(c).length === 0));
   const [top] = name;
   const head = tree.head(top!);
-  // The noun right before a name is its title even where a parser made the two siblings
+  // The title word right before a name is its title even where a parser made the two siblings
   // ("governor(nsubj) Maria Silva(nsubj) spoke").
   const before = tree.tokens[Math.min(...name.map((t) => t.id)) - 2];
   if (before && !found.includes(before) && TITLE_WORDS.has(before.upos) && entities.named(before).length === 0 && before.head === top!.head && before.deprel === top!.deprel) found.push(before);
